@@ -1,0 +1,9 @@
+namespace Decoupling.Engine.Entities;
+
+public enum InstanceState
+{
+    Active,
+    Completed,
+    Terminated,
+    Cancelled,
+}

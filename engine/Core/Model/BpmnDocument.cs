@@ -1,0 +1,13 @@
+namespace Decoupling.Engine.Model;
+
+/// <summary>The result of parsing one .bpmn file: its executable processes plus the message and error catalogue.</summary>
+public sealed class BpmnDocument
+{
+    public List<ProcessDefinition> Processes { get; } = [];
+
+    /// <summary>message id -> message name (the name is what correlation uses).</summary>
+    public Dictionary<string, string> Messages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>error id -> error code.</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+}

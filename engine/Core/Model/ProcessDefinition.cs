@@ -1,0 +1,29 @@
+namespace Decoupling.Engine.Model;
+
+/// <summary>One executable BPMN process, parsed and validated. Immutable once built by the parser.</summary>
+public sealed class ProcessDefinition
+{
+    public required string Key { get; init; }
+    public string? Name { get; init; }
+
+    /// <summary>Flow nodes directly under the process (subprocess children hang under their subprocess node).</summary>
+    public List<FlowNode> Nodes { get; } = [];
+
+    /// <summary>Every flow node at every depth, by id.</summary>
+    public Dictionary<string, FlowNode> NodesById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SequenceFlow> FlowsById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>camunda:versionTag, camunda:historyTimeToLive and the like are kept for the designer only.</summary>
+    public string? VersionTag { get; init; }
+    public bool IsExecutable { get; init; } = true;
+
+    public FlowNode GetNode(string id) =>
+        NodesById.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"flow node '{id}' is not in process '{Key}'");
+
+    /// <summary>Nodes of one scope: the process (scope null) or a subprocess.</summary>
+    public IReadOnlyList<FlowNode> NodesOf(FlowNode? scope) => scope is null ? Nodes : scope.Children;
+
+    /// <summary>The none start event of a scope, or null.</summary>
+    public FlowNode? NoneStartOf(FlowNode? scope) =>
+        NodesOf(scope).FirstOrDefault(n => n.Kind == FlowNodeKind.StartEvent && n.Trigger == EventTrigger.None);
+}
