@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Decoupling.Engine.Entities;
+using Decoupling.Engine.Model;
+using Decoupling.Engine.Parsing;
+using Decoupling.Engine.Services;
+using Decoupling.Engine.Store;
+
+namespace Decoupling.Engine.Runtime;
+
+/// <summary>Finds deployed versions and keeps them parsed; versions are immutable, so the cache never goes stale.</summary>
+internal sealed class DefinitionRepository
+{
+    private readonly ConcurrentDictionary<Guid, DeployedProcess> byId = new();
+
+    public async Task<DeployedProcess> GetAsync(IEngineSession session, Guid definitionId)
+    {
+        if (byId.TryGetValue(definitionId, out var cached))
+        {
+            return cached;
+        }
+
+        var record = await session.FirstOrDefaultAsync(session.Definitions.Where(d => d.Id == definitionId)).ConfigureAwait(false)
+            ?? throw new EngineException("ENGINE_DEFINITION_NOT_FOUND", definitionId);
+        return Cache(record);
+    }
+
+    public async Task<DeployedProcess?> FindLatestAsync(IEngineSession session, string key)
+    {
+        var record = await session.FirstOrDefaultAsync(
+            session.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version)).ConfigureAwait(false);
+        return record is null ? null : Cache(record);
+    }
+
+    public async Task<DeployedProcess?> FindVersionAsync(IEngineSession session, string key, int version)
+    {
+        var record = await session.FirstOrDefaultAsync(
+            session.Definitions.Where(d => d.Key == key && d.Version == version)).ConfigureAwait(false);
+        return record is null ? null : Cache(record);
+    }
+
+    public DeployedProcess Cache(DefinitionRecord record, ProcessDefinition? parsed = null)
+    {
+        return byId.GetOrAdd(record.Id, _ =>
+        {
+            var process = parsed ?? BpmnParser.Parse(record.Xml, record.ResourceName).Processes.Single(p => p.Key == record.Key);
+            return new DeployedProcess(record, process);
+        });
+    }
+}

@@ -1,0 +1,19 @@
+namespace Decoupling.Engine.Runtime;
+
+/// <summary>Engine settings that operators may change; defaults suit approval workloads.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Attempts of a failing service task before it becomes an incident.</summary>
+    public int JobRetries { get; set; } = 3;
+
+    /// <summary>Waits between attempts; the last value repeats.</summary>
+    public TimeSpan[] RetryBackoff { get; set; } = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
+
+    /// <summary>Outcomes that count as approval / rejection for multi-approver tasks (会签 pass ratio).</summary>
+    public string[] ApproveOutcomes { get; set; } = ["approve", "approved", "pass"];
+
+    public string[] RejectOutcomes { get; set; } = ["reject", "rejected", "return"];
+
+    /// <summary>Largest number of token moves in one step; a model that loops without waiting is stopped with an incident.</summary>
+    public int MaxMovesPerStep { get; set; } = 10_000;
+}

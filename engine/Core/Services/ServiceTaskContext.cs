@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace Decoupling.Engine.Services;
+
+/// <summary>What a service task handler sees: the task, its input parameters and a read-only view of the variables.</summary>
+public sealed class ServiceTaskContext
+{
+    public required Guid InstanceId { get; init; }
+    public required Guid RootInstanceId { get; init; }
+    public required Guid ExecutionId { get; init; }
+    public required string DefinitionKey { get; init; }
+    public string? BusinessKey { get; init; }
+    public required string ElementId { get; init; }
+    public string? ElementName { get; init; }
+    public required string Topic { get; init; }
+
+    /// <summary>The camunda:inputParameter values, evaluated.</summary>
+    public required JsonObject Inputs { get; init; }
+
+    /// <summary>Process variables (with local ones overlaid); do not change them, return outputs instead.</summary>
+    public required JsonObject Variables { get; init; }
+
+    /// <summary>Same for every run of the same activation (retries, re-deliveries): use it to do the work once.</summary>
+    public string IdempotencyKey => $"{InstanceId:N}:{ExecutionId:N}:{ElementId}";
+    public required DateTimeOffset Now { get; init; }
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>The store's open transaction (see IEngineSession.Transaction), so the handler can write in the same commit.</summary>
+    public object? Transaction { get; init; }
+
+    public string? GetInput(string name) => Inputs[name]?.ToString() ?? Variables[name]?.ToString();
+}

@@ -1,0 +1,101 @@
+using Decoupling.Engine.Entities;
+
+namespace Decoupling.Engine.Store;
+
+/// <summary>A session over <see cref="InMemoryEngineStore"/>: adds and removes are buffered until commit.</summary>
+internal sealed class InMemoryEngineSession(InMemoryEngineStore store, Action release) : IEngineSession
+{
+    private readonly List<object> added = [];
+    private readonly List<object> removed = [];
+    private bool released;
+
+    public IQueryable<DefinitionRecord> Definitions => store.Definitions.AsQueryable();
+    public IQueryable<ProcessInstance> Instances => store.Instances.Values.AsQueryable();
+    public IQueryable<Execution> Executions => store.Executions.Values.AsQueryable();
+    public IQueryable<HumanTask> Tasks => store.Tasks.Values.AsQueryable();
+    public IQueryable<EngineJob> Jobs => store.Jobs.Values.AsQueryable();
+    public IQueryable<MessageSubscription> Subscriptions => store.Subscriptions.Values.AsQueryable();
+    public IQueryable<JournalEntry> Journal => store.Journal.AsQueryable();
+    public IQueryable<Incident> Incidents => store.Incidents.Values.AsQueryable();
+    public IQueryable<TaskCopy> Copies => store.Copies.Values.AsQueryable();
+    public object? Transaction => null;
+
+    public Task<List<T>> ListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(query.ToList());
+
+    public Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(query.FirstOrDefault());
+
+    public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(query.Count());
+
+    public void Add<T>(T entity) where T : class => added.Add(entity);
+
+    public void Remove<T>(T entity) where T : class
+    {
+        if (!added.Remove(entity))
+        {
+            removed.Add(entity);
+        }
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var entity in removed)
+        {
+            switch (entity)
+            {
+                case ProcessInstance i: store.Instances.Remove(i.Id); break;
+                case Execution e: store.Executions.Remove(e.Id); break;
+                case HumanTask t: store.Tasks.Remove(t.Id); break;
+                case EngineJob j: store.Jobs.Remove(j.Id); break;
+                case MessageSubscription s: store.Subscriptions.Remove(s.Id); break;
+                case Incident i: store.Incidents.Remove(i.Id); break;
+                case TaskCopy c: store.Copies.Remove(c.Id); break;
+                default: throw new InvalidOperationException($"cannot remove {entity.GetType().Name}");
+            }
+        }
+
+        foreach (var entity in added)
+        {
+            switch (entity)
+            {
+                case DefinitionRecord d:
+                    if (store.Definitions.Any(x => x.Key == d.Key && x.Version == d.Version))
+                    {
+                        throw new EngineConflictException($"definition {d.Key} version {d.Version} exists");
+                    }
+
+                    store.Definitions.Add(d);
+                    break;
+                case ProcessInstance i: store.Instances[i.Id] = i; break;
+                case Execution e: store.Executions[e.Id] = e; break;
+                case HumanTask t: store.Tasks[t.Id] = t; break;
+                case EngineJob j: store.Jobs[j.Id] = j; break;
+                case MessageSubscription s: store.Subscriptions[s.Id] = s; break;
+                case JournalEntry j:
+                    j.Id = store.NextJournalId++;
+                    store.Journal.Add(j);
+                    break;
+                case Incident i: store.Incidents[i.Id] = i; break;
+                case TaskCopy c: store.Copies[c.Id] = c; break;
+                default: throw new InvalidOperationException($"cannot add {entity.GetType().Name}");
+            }
+        }
+
+        added.Clear();
+        removed.Clear();
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!released)
+        {
+            released = true;
+            release();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
