@@ -20,6 +20,9 @@ namespace Decoupling.Engine.Expressions;
 /// each top-level variable becomes a global built from its JSON value, never a CLR object.</item>
 /// <item>An expression is first read as a JavaScript expression (so <c>${ {a: 1} }</c> is an object), otherwise as a
 /// script whose completion value is the result (so <c>${ var x = 1; x + 1 }</c> works).</item>
+/// <item>A variable named like a read-only global (<c>undefined</c>, <c>NaN</c>, <c>Infinity</c>) is not bound; any other
+/// name shadows the built-in of that name.</item>
+/// <item>Limits apply to each <c>${}</c> of a text separately; the text length limit bounds how many there can be.</item>
 /// <item>Parsed scripts are cached by text (thread-safe, bounded by <see cref="ExpressionSandboxOptions.MaxCachedExpressions"/>).</item>
 /// <item>Results become JSON: integral numbers as <see cref="long"/>, others as <see cref="double"/>; objects and arrays
 /// through the engine's own <c>JSON.stringify</c> (so <c>toJSON</c>, dates and getters behave as in JavaScript, under the
@@ -100,7 +103,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
     {
         if (_cache.TryGetValue(text, out var cached))
         {
-            return cached.Rethrow(this, text, elementId);
+            return cached.Rethrow(text, elementId);
         }
 
         Compiled compiled;
@@ -127,7 +130,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
 
         _cache.TryAdd(text, compiled);
-        return compiled.Rethrow(this, text, elementId);
+        return compiled.Rethrow(text, elementId);
     }
 
     private static Compiled Prepare(string text)
@@ -184,7 +187,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
                 Error("EXPR_TIMEOUT", (long)Options.Timeout.TotalMilliseconds),
             JavaScriptException js when js.Error is JsError && IsStackOverflow(js) =>
                 Error("EXPR_RECURSION", Options.MaxRecursionDepth),
-            JavaScriptException js => Error("EXPR_RUNTIME", js.Message),
+            JavaScriptException js => Error("EXPR_RUNTIME", string.IsNullOrEmpty(js.Message) ? "(无错误信息)" : js.Message),
             _ => Error("EXPR_RUNTIME", ex.Message),
         };
 
@@ -200,7 +203,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
 
     private sealed record Compiled(ExpressionTemplate Template, Prepared<Script>?[] Scripts, string? SyntaxError)
     {
-        public Compiled Rethrow(JintExpressionEvaluator owner, string text, string elementId) =>
+        public Compiled Rethrow(string text, string elementId) =>
             SyntaxError is null
                 ? this
                 : throw new ExpressionException(

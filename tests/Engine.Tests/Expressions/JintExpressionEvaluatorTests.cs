@@ -284,6 +284,30 @@ public sealed class JintExpressionEvaluatorTests
     }
 
     [Fact]
+    public void Thrown_object_with_a_looping_message_getter_cannot_escape_the_limits()
+    {
+        Assert.Equal("EXPR_STATEMENTS", Fails("${ throw { get message() { while(true){} } } }").Code);
+    }
+
+    [Fact]
+    public void Proxy_result_cannot_escape_the_limits()
+    {
+        Assert.Equal("EXPR_STATEMENTS", Fails("${ new Proxy({}, { ownKeys() { while(true){} } }) }").Code);
+    }
+
+    [Fact]
+    public void Variables_shadow_builtins_but_not_read_only_globals()
+    {
+        Assert.Equal("""[2,"number","undefined"]""", Eval("${ [Math, typeof NaN, typeof undefined] }", """{"Math":2,"NaN":"x","undefined":1}""")!.ToJsonString());
+    }
+
+    [Fact]
+    public void Message_is_in_chinese()
+    {
+        Assert.Contains("表达式", Fails("${ nope }").Message);
+    }
+
+    [Fact]
     public void Too_long_expression_is_refused()
     {
         var text = "${ '" + new string('x', 4000) + "' }";
