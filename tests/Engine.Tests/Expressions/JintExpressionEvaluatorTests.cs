@@ -189,6 +189,15 @@ public sealed class JintExpressionEvaluatorTests
         Assert.Equal("EXPR_RECURSION", error.Code);
     }
 
+    [Theory]
+    [InlineData("${ var o = { get x() { return this.x } }; o.x }")]
+    [InlineData("${ class A { constructor() { new A() } }; new A() }")]
+    [InlineData("${ var o = { toString() { return '' + this } }; '' + o }")]
+    public void Recursion_by_other_routes_is_stopped_too(string text)
+    {
+        Assert.Equal("EXPR_RECURSION", Fails(text).Code);
+    }
+
     [Fact]
     public void Recursion_within_the_limit_works()
     {
