@@ -6,6 +6,6 @@ public sealed class ExpressionException(string elementId, string code, string me
 {
     public string ElementId { get; } = elementId;
 
-    /// <summary>Stable code: EXPR_SYNTAX, EXPR_RUNTIME, EXPR_TIMEOUT, EXPR_STATEMENTS, EXPR_MEMORY, EXPR_RECURSION, EXPR_TYPE.</summary>
+    /// <summary>Stable code: EXPR_SYNTAX, EXPR_RUNTIME, EXPR_TIMEOUT, EXPR_STATEMENTS, EXPR_MEMORY, EXPR_RECURSION, EXPR_TYPE, EXPR_TOO_LONG.</summary>
     public string Code { get; } = code;
 }
