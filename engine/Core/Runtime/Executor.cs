@@ -414,7 +414,10 @@ internal sealed partial class Executor(
                 foreach (var child in children)
                 {
                     var childGraph = await loader.LoadAsync(ctx, child.Id).ConfigureAwait(false);
-                    await CancelInstanceAsync(ctx, childGraph, reason).ConfigureAwait(false);
+                    if (childGraph.Instance.State == InstanceState.Active)
+                    {
+                        await CancelInstanceAsync(ctx, childGraph, reason).ConfigureAwait(false);
+                    }
                 }
             }
 

@@ -44,10 +44,15 @@ internal sealed class StepContext(IEngineSession session, DateTimeOffset now, Ac
 
     public long StepOf(InstanceGraph graph) => graph.Instance.StepCount;
 
-    public void Journal(InstanceGraph graph, string kind, string? elementId, string? elementName = null, Guid? taskId = null,
+    /// <summary>Work to do once the agenda has drained, before the commit (e.g. recording what a completion produced).</summary>
+    public List<Action> AfterDrain { get; } = [];
+
+    public int Moves { get; set; }
+
+    public JournalEntry Journal(InstanceGraph graph, string kind, string? elementId, string? elementName = null, Guid? taskId = null,
         string? comment = null, string? dataJson = null, string? actor = null)
     {
-        Session.Add(new JournalEntry
+        var entry = new JournalEntry
         {
             InstanceId = graph.Instance.Id,
             RootInstanceId = graph.Instance.RootInstanceId,
@@ -61,7 +66,9 @@ internal sealed class StepContext(IEngineSession session, DateTimeOffset now, Ac
             Actor = actor ?? Actor.UserId,
             Comment = comment,
             DataJson = dataJson,
-        });
+        };
+        Session.Add(entry);
+        return entry;
     }
 
     public async Task DrainAsync()

@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Decoupling.Engine.Entities;
+using Decoupling.Engine.Expressions;
+using Decoupling.Engine.Model;
+using Decoupling.Engine.Parsing;
+using Decoupling.Engine.Resources;
+using Decoupling.Engine.Services;
+
+namespace Decoupling.Engine.Runtime;
+
+internal sealed partial class Executor
+{
+    private void CreateHumanTask(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node)
+    {
+        var locals = node.Inputs.Count > 0 ? EvaluateInputs(node.Inputs, View(graph, execution), node.Id) : null;
+        if (locals is not null)
+        {
+            foreach (var (name, value) in locals)
+            {
+                graph.LocalsOf(execution)[name] = value?.DeepClone();
+            }
+        }
+
+        var view = View(graph, execution);
+        var task = new HumanTask
+        {
+            Id = Guid.NewGuid(),
+            InstanceId = graph.Instance.Id,
+            RootInstanceId = graph.Instance.RootInstanceId,
+            ExecutionId = execution.Id,
+            ElementId = node.Id,
+            Name = node.Name,
+            DefinitionKey = graph.Instance.DefinitionKey,
+            BusinessKey = graph.Instance.BusinessKey,
+            Assignee = EvaluateString(node.Assignee, view, node.Id),
+            CandidateUsers = JoinCandidates(EvaluateList(node.CandidateUsers, view, node.Id)),
+            CandidateGroups = JoinCandidates(EvaluateList(node.CandidateGroups, view, node.Id)),
+            DueAt = EvaluateDueDate(node, view, ctx.Now),
+            Priority = int.TryParse(EvaluateString(node.Priority, view, node.Id), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 50,
+            FormKey = node.FormKey,
+            State = HumanTaskState.Open,
+            CreatedAt = ctx.Now,
+            CreatedInStep = graph.Instance.StepCount,
+            LoopIndex = execution.Role == ExecutionRole.MultiInstanceInner ? execution.LoopIndex : 0,
+        };
+        graph.Tasks.Add(task);
+        ctx.Session.Add(task);
+        ctx.NewTasks.Add(task);
+        ctx.Journal(graph, "task-created", node.Id, node.Name, task.Id,
+            dataJson: new JsonObject { ["assignee"] = task.Assignee, ["candidateGroups"] = task.CandidateGroups.Trim(',') }.ToJsonString());
+    }
+
+    /// <summary>Candidates are stored between commas (",a,b,") so a database LIKE/Contains matches one whole entry.</summary>
+    public static string JoinCandidates(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? "" : "," + string.Join(",", list) + ",";
+    }
+
+    private DateTimeOffset? EvaluateDueDate(FlowNode node, JsonObject view, DateTimeOffset now)
+    {
+        var text = EvaluateString(node.DueDate, view, node.Id);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (IsoTimer.TryParseDuration(text, out var duration))
+        {
+            return duration.AddTo(now);
+        }
+
+        if (IsoTimer.TryParseDate(text, out var date))
+        {
+            return date;
+        }
+
+        throw new ExpressionException(node.Id, "ENGINE_BAD_DUE_DATE", EngineText.Get("ENGINE_BAD_DUE_DATE", node.Id, text));
+    }
+
+    /// <summary>
+    /// Runs a service/send task handler inside the step. A BPMN error goes to the boundary; a technical failure leaves the
+    /// token waiting with a retry job (the step still commits: the user's completion that led here is not lost); when the
+    /// retries are used up the job gets an incident. See doc/adr/0004-service-task-failures.md.
+    /// </summary>
+    public async Task RunServiceAsync(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node, EngineJob? job)
+    {
+        ctx.HadSideEffects = true;
+        var view = View(graph, execution);
+        var inputs = EvaluateInputs(node.Inputs, view, node.Id);
+        var context = new ServiceTaskContext
+        {
+            InstanceId = graph.Instance.Id,
+            RootInstanceId = graph.Instance.RootInstanceId,
+            ExecutionId = execution.Id,
+            DefinitionKey = graph.Instance.DefinitionKey,
+            BusinessKey = graph.Instance.BusinessKey,
+            ElementId = node.Id,
+            ElementName = node.Name,
+            Topic = node.Topic ?? "",
+            Inputs = inputs,
+            Variables = view,
+            Now = ctx.Now,
+            Attempt = job is null ? 1 : options.JobRetries - job.Retries + 1,
+            Transaction = ctx.Session.Transaction,
+        };
+
+        JsonObject? result;
+        try
+        {
+            result = await dispatcher.DispatchAsync(context, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (BpmnErrorException error)
+        {
+            if (job is not null)
+            {
+                RemoveJob(ctx, graph, job);
+            }
+
+            await ThrowErrorAsync(ctx, graph, execution, error.ErrorCode, error.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (EngineException missing) when (missing.Code == "ENGINE_NO_HANDLER")
+        {
+            FailService(ctx, graph, execution, node, job, missing.Message, retry: false);
+            return;
+        }
+        catch (ExpressionException)
+        {
+            throw;
+        }
+        catch (Exception failure)
+        {
+            FailService(ctx, graph, execution, node, job, failure.Message, retry: true);
+            return;
+        }
+
+        if (job is not null)
+        {
+            RemoveJob(ctx, graph, job);
+        }
+
+        if (node.Outputs.Count > 0)
+        {
+            var outputView = (JsonObject)view.DeepClone();
+            foreach (var (name, value) in inputs)
+            {
+                outputView[name] = value?.DeepClone();
+            }
+
+            foreach (var (name, value) in result ?? [])
+            {
+                outputView[name] = value?.DeepClone();
+            }
+
+            foreach (var output in node.Outputs)
+            {
+                SetVariable(graph, execution, output.Name, output.Value is null ? null : expressions.Evaluate(output.Value, outputView, node.Id));
+            }
+        }
+        else
+        {
+            SetVariables(graph, execution, result);
+        }
+
+        if (node.Kind == FlowNodeKind.EndEvent)
+        {
+            ctx.Journal(graph, JournalCompleted, node.Id, node.Name);
+            await EndTokenAsync(ctx, graph, execution).ConfigureAwait(false);
+        }
+        else
+        {
+            await LeaveAsync(ctx, graph, execution, node).ConfigureAwait(false);
+        }
+    }
+
+    private void FailService(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node, EngineJob? job, string error, bool retry)
+    {
+        var firstFailure = job is null;
+        job ??= CreateJob(ctx, graph, execution, node.Id, JobKind.AsyncContinuation, ctx.Now);
+        job.Retries = retry ? job.Retries - 1 : 0;
+        job.LastError = error.Length > 2000 ? error[..2000] : error;
+        ctx.Journal(graph, "service-failed", node.Id, node.Name, comment: job.LastError);
+        if (job.Retries <= 0)
+        {
+            job.HasIncident = true;
+            ctx.NewJobs.Remove(job);
+            CreateIncident(ctx, graph, execution, node.Id, "ENGINE_SERVICE_FAILED", EngineText.Get("ENGINE_SERVICE_FAILED", node.Id, job.LastError), job);
+        }
+        else
+        {
+            var attempt = options.JobRetries - job.Retries;
+            var backoff = options.RetryBackoff[Math.Min(Math.Max(attempt - 1, 0), options.RetryBackoff.Length - 1)];
+            job.DueAt = ctx.Now + backoff;
+            if (!ctx.NewJobs.Contains(job))
+            {
+                ctx.NewJobs.Add(job);
+            }
+        }
+
+        if (firstFailure)
+        {
+            AddBoundaryListeners(ctx, graph, execution, node);
+        }
+    }
+
+    private void StartSubProcess(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node)
+    {
+        execution.State = ExecutionState.Scope;
+        AddBoundaryListeners(ctx, graph, execution, node);
+        var start = graph.Deployed.Process.NoneStartOf(node)
+            ?? throw new InvalidOperationException($"subprocess {node.Id} has no none start event (the validator should have refused it)");
+        var token = NewExecution(ctx, graph, execution.Id, start.Id);
+        Schedule(ctx, graph, token, start, () => EnterAsync(ctx, graph, token, start, null));
+    }
+
+    private async Task StartCallActivityAsync(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node)
+    {
+        ctx.HadSideEffects = true;
+        var view = View(graph, execution);
+        var key = EvaluateString(node.CalledElement, view, node.Id) ?? "";
+        DeployedProcess? called;
+        if (string.Equals(node.CalledElementBinding, "version", StringComparison.Ordinal))
+        {
+            var version = int.Parse(EvaluateString(node.CalledElementVersion, view, node.Id) ?? "0", CultureInfo.InvariantCulture);
+            called = await definitions.FindVersionAsync(ctx.Session, key, version).ConfigureAwait(false);
+        }
+        else
+        {
+            called = await definitions.FindLatestAsync(ctx.Session, key).ConfigureAwait(false);
+        }
+
+        AddBoundaryListeners(ctx, graph, execution, node);
+        if (called is null)
+        {
+            CreateIncident(ctx, graph, execution, node.Id, "ENGINE_CALLED_NOT_FOUND", EngineText.Get("ENGINE_CALLED_NOT_FOUND", node.Id, key));
+            return;
+        }
+
+        var variables = new JsonObject();
+        var businessKey = graph.Instance.BusinessKey;
+        foreach (var mapping in node.InMappings)
+        {
+            if (mapping.BusinessKey is not null)
+            {
+                businessKey = EvaluateString(mapping.BusinessKey, view, node.Id);
+            }
+            else if (mapping.AllVariables)
+            {
+                foreach (var (name, value) in view)
+                {
+                    variables[name] = value?.DeepClone();
+                }
+            }
+            else if ((mapping.Target ?? mapping.Source) is { } target)
+            {
+                variables[target] = (mapping.SourceExpression is not null
+                    ? expressions.Evaluate(mapping.SourceExpression, view, node.Id)
+                    : view[mapping.Source!])?.DeepClone();
+            }
+        }
+
+        var start = called.Process.NoneStartOf(null);
+        if (start is null)
+        {
+            CreateIncident(ctx, graph, execution, node.Id, "ENGINE_CALLED_NOT_FOUND", EngineText.Get("ENGINE_CALLED_NOT_FOUND", node.Id, key));
+            return;
+        }
+
+        var child = CreateInstance(ctx, called, businessKey, variables, graph.Instance.Id, execution.Id, graph.Instance.RootInstanceId);
+        ctx.Journal(graph, "call-started", node.Id, node.Name, dataJson: new JsonObject { ["childInstanceId"] = child.Instance.Id.ToString(), ["key"] = key, ["version"] = called.Record.Version }.ToJsonString());
+        StartAt(ctx, child, start);
+    }
+}

@@ -1,0 +1,303 @@
+using System.Text.Json.Nodes;
+using Decoupling.Engine.Entities;
+using Decoupling.Engine.Model;
+using Decoupling.Engine.Parsing;
+using Decoupling.Engine.Resources;
+
+namespace Decoupling.Engine.Runtime;
+
+internal sealed partial class Executor
+{
+    /// <summary>Makes a token wait for the timer or message of <paramref name="eventNode"/> (a catch event, receive task, or gateway target).</summary>
+    private void WaitForEvent(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode eventNode, Guid listenerExecutionId)
+    {
+        if (eventNode.Trigger == EventTrigger.Timer && eventNode.Timer is not null)
+        {
+            ScheduleTimer(ctx, graph, execution, listenerExecutionId, eventNode);
+        }
+        else if (eventNode.MessageName is not null)
+        {
+            AddSubscription(ctx, graph, listenerExecutionId, eventNode, SubscriptionKind.Catch);
+        }
+    }
+
+    /// <summary>Timers and message subscriptions of the boundary events of an activity that now waits.</summary>
+    public void AddBoundaryListeners(StepContext ctx, InstanceGraph graph, Execution activityExecution, FlowNode activity)
+    {
+        if (activityExecution.Role == ExecutionRole.MultiInstanceInner)
+        {
+            return; // the multi-instance body carries the boundary events
+        }
+
+        foreach (var boundary in activity.Boundaries)
+        {
+            if (boundary.Trigger == EventTrigger.Timer && boundary.Timer is not null)
+            {
+                ScheduleTimer(ctx, graph, activityExecution, activityExecution.Id, boundary);
+            }
+            else if (boundary.Trigger == EventTrigger.Message && boundary.MessageName is not null)
+            {
+                AddSubscription(ctx, graph, activityExecution.Id, boundary, SubscriptionKind.Boundary);
+            }
+        }
+    }
+
+    private void RemoveListenersOf(StepContext ctx, InstanceGraph graph, Guid executionId)
+    {
+        foreach (var job in graph.Jobs.Where(j => j.ExecutionId == executionId).ToList())
+        {
+            RemoveJob(ctx, graph, job);
+        }
+
+        foreach (var subscription in graph.Subscriptions.Where(s => s.ExecutionId == executionId).ToList())
+        {
+            RemoveSubscription(ctx, graph, subscription);
+        }
+    }
+
+    private void ScheduleTimer(StepContext ctx, InstanceGraph graph, Execution execution, Guid listenerExecutionId, FlowNode eventNode)
+    {
+        var timer = eventNode.Timer!;
+        var text = timer.Expression.Trim();
+        if (IsoTimer.IsExpression(text))
+        {
+            text = EvaluateString(text, View(graph, execution), eventNode.Id) ?? "";
+        }
+
+        DateTimeOffset due;
+        int? remaining = null;
+        string? interval = null;
+        switch (timer.Kind)
+        {
+            case TimerKind.Date when IsoTimer.TryParseDate(text, out var date):
+                due = date;
+                break;
+            case TimerKind.Duration when IsoTimer.TryParseDuration(text, out var duration):
+                due = duration.AddTo(ctx.Now);
+                break;
+            case TimerKind.Cycle when IsoTimer.TryParseCycle(text, out var repetitions, out var start, out var every):
+                due = start is { } s && s > ctx.Now ? s : every.AddTo(ctx.Now);
+                remaining = repetitions is { } r ? r - 1 : null;
+                interval = every.ToString();
+                break;
+            default:
+                CreateIncident(ctx, graph, execution, eventNode.Id, "ENGINE_BAD_TIMER", EngineText.Get("ENGINE_BAD_TIMER", eventNode.Id, text));
+                return;
+        }
+
+        var job = CreateJob(ctx, graph, graph.FindExecution(listenerExecutionId) ?? execution, eventNode.Id, JobKind.Timer, due);
+        job.RemainingRepeats = remaining;
+        job.RepeatInterval = interval;
+    }
+
+    public EngineJob CreateJob(StepContext ctx, InstanceGraph graph, Execution execution, string elementId, JobKind kind, DateTimeOffset due)
+    {
+        var job = new EngineJob
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            InstanceId = graph.Instance.Id,
+            ExecutionId = execution.Id,
+            DefinitionId = graph.Instance.DefinitionId,
+            ElementId = elementId,
+            DueAt = due,
+            Retries = options.JobRetries,
+            CreatedAt = ctx.Now,
+        };
+        graph.Jobs.Add(job);
+        ctx.Session.Add(job);
+        ctx.NewJobs.Add(job);
+        return job;
+    }
+
+    public static void RemoveJob(StepContext ctx, InstanceGraph graph, EngineJob job)
+    {
+        if (graph.Jobs.Remove(job))
+        {
+            ctx.Session.Remove(job);
+            ctx.NewJobs.Remove(job);
+        }
+    }
+
+    private static void AddSubscription(StepContext ctx, InstanceGraph graph, Guid executionId, FlowNode eventNode, SubscriptionKind kind)
+    {
+        var subscription = new MessageSubscription
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            MessageName = eventNode.MessageName!,
+            BusinessKey = graph.Instance.BusinessKey,
+            InstanceId = graph.Instance.Id,
+            ExecutionId = executionId,
+            DefinitionId = graph.Instance.DefinitionId,
+            ElementId = eventNode.Id,
+            CreatedAt = ctx.Now,
+        };
+        graph.Subscriptions.Add(subscription);
+        ctx.Session.Add(subscription);
+    }
+
+    public static void RemoveSubscription(StepContext ctx, InstanceGraph graph, MessageSubscription subscription)
+    {
+        if (graph.Subscriptions.Remove(subscription))
+        {
+            ctx.Session.Remove(subscription);
+        }
+    }
+
+    /// <summary>A due timer job of an instance: an intermediate timer, an event-based gateway's timer, or a boundary timer.</summary>
+    public async Task FireTimerAsync(StepContext ctx, InstanceGraph graph, EngineJob job)
+    {
+        var execution = job.ExecutionId is { } id ? graph.FindExecution(id) : null;
+        var eventNode = graph.Deployed.Process.NodesById.GetValueOrDefault(job.ElementId);
+        if (execution is null || eventNode is null)
+        {
+            RemoveJob(ctx, graph, job);
+            return;
+        }
+
+        if (eventNode.Kind == FlowNodeKind.BoundaryEvent)
+        {
+            if (!eventNode.CancelActivity && job.RepeatInterval is not null && job.RemainingRepeats is not (<= 0)
+                && IsoTimer.TryParseDuration(job.RepeatInterval, out var every))
+            {
+                // a repeating reminder: the next firing counts from this one's due time, not from now, so it does not drift
+                job.DueAt = every.AddTo(job.DueAt);
+                job.RemainingRepeats = job.RemainingRepeats - 1;
+                ctx.NewJobs.Add(job);
+            }
+            else
+            {
+                RemoveJob(ctx, graph, job);
+            }
+
+            await TriggerBoundaryAsync(ctx, graph, execution, eventNode).ConfigureAwait(false);
+            return;
+        }
+
+        RemoveJob(ctx, graph, job);
+        await EventArrivedAsync(ctx, graph, execution, eventNode).ConfigureAwait(false);
+    }
+
+    /// <summary>A waiting token's timer or message arrived: leave the catch event, or route the event-based gateway.</summary>
+    private async Task EventArrivedAsync(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode eventNode)
+    {
+        var at = graph.Deployed.Process.GetNode(execution.ElementId);
+        RemoveListenersOf(ctx, graph, execution.Id);
+        if (at.Kind == FlowNodeKind.EventBasedGateway)
+        {
+            ctx.Journal(graph, JournalCompleted, at.Id, at.Name);
+            var flow = at.Outgoing.First(f => f.Target.Id == eventNode.Id);
+            execution.ElementId = eventNode.Id;
+            execution.ArrivedVia = flow.Id;
+            ctx.Journal(graph, JournalEntered, eventNode.Id, eventNode.Name);
+        }
+
+        Schedule(ctx, graph, execution, eventNode, () => LeaveAsync(ctx, graph, execution, eventNode));
+    }
+
+    /// <summary>Interrupting: the activity and everything in it ends, a token leaves by the boundary. Non-interrupting: a new token only.</summary>
+    public async Task TriggerBoundaryAsync(StepContext ctx, InstanceGraph graph, Execution activityExecution, FlowNode boundary)
+    {
+        ctx.Journal(graph, "boundary-triggered", boundary.Id, boundary.Name,
+            dataJson: new JsonObject { ["interrupting"] = boundary.CancelActivity }.ToJsonString());
+        var scopeId = activityExecution.ParentId;
+        if (boundary.CancelActivity)
+        {
+            await CancelTreeAsync(ctx, graph, activityExecution, "boundary:" + boundary.Id).ConfigureAwait(false);
+        }
+
+        var token = NewExecution(ctx, graph, scopeId, boundary.Id);
+        Schedule(ctx, graph, token, boundary, () => LeaveAsync(ctx, graph, token, boundary));
+    }
+
+    /// <summary>Delivers a correlated message to the subscription's waiting token or boundary.</summary>
+    public async Task DeliverMessageAsync(StepContext ctx, InstanceGraph graph, MessageSubscription subscription, JsonObject? variables)
+    {
+        var execution = subscription.ExecutionId is { } id ? graph.FindExecution(id) : null;
+        var eventNode = graph.Deployed.Process.NodesById.GetValueOrDefault(subscription.ElementId);
+        if (execution is null || eventNode is null)
+        {
+            RemoveSubscription(ctx, graph, subscription);
+            return;
+        }
+
+        ctx.Journal(graph, "message-received", eventNode.Id, eventNode.Name, comment: subscription.MessageName);
+        SetVariables(graph, null, variables);
+        if (subscription.Kind == SubscriptionKind.Boundary)
+        {
+            if (eventNode.CancelActivity)
+            {
+                RemoveSubscription(ctx, graph, subscription);
+            }
+
+            await TriggerBoundaryAsync(ctx, graph, execution, eventNode).ConfigureAwait(false);
+            return;
+        }
+
+        RemoveSubscription(ctx, graph, subscription);
+        if (eventNode.Kind == FlowNodeKind.ReceiveTask && execution.ElementId == eventNode.Id)
+        {
+            RemoveListenersOf(ctx, graph, execution.Id);
+            Schedule(ctx, graph, execution, eventNode, () => LeaveAsync(ctx, graph, execution, eventNode));
+            return;
+        }
+
+        await EventArrivedAsync(ctx, graph, execution, eventNode).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Finds the nearest boundary error event for <paramref name="errorCode"/>, walking out through subprocesses and
+    /// into the calling instance. An exact code wins over a catch-all at the same level. Unhandled: an incident.
+    /// </summary>
+    public async Task ThrowErrorAsync(StepContext ctx, InstanceGraph graph, Execution execution, string errorCode, string? message)
+    {
+        ctx.Journal(graph, "error-thrown", execution.ElementId, comment: message, dataJson: new JsonObject { ["errorCode"] = errorCode }.ToJsonString());
+        var origin = (graph, execution);
+        var current = execution;
+        var currentGraph = graph;
+        while (true)
+        {
+            var activityExecution = current.Role == ExecutionRole.MultiInstanceInner && current.ParentId is { } bodyId
+                ? currentGraph.FindExecution(bodyId) ?? current
+                : current;
+            var node = currentGraph.Deployed.Process.NodesById.GetValueOrDefault(activityExecution.ElementId);
+            var boundary = node?.Boundaries.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode == errorCode)
+                ?? node?.Boundaries.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode is null);
+            if (boundary is not null)
+            {
+                if (message is not null)
+                {
+                    currentGraph.Variables["errorMessage"] = message;
+                }
+
+                currentGraph.Variables["errorCode"] = errorCode;
+                await TriggerBoundaryAsync(ctx, currentGraph, activityExecution, boundary).ConfigureAwait(false);
+                return;
+            }
+
+            if (activityExecution.ParentId is { } scopeId && currentGraph.FindExecution(scopeId) is { } scope)
+            {
+                current = scope;
+                continue;
+            }
+
+            if (currentGraph.Instance.ParentInstanceId is { } parentId && currentGraph.Instance.ParentExecutionId is { } parentExecutionId)
+            {
+                var parent = await loader.LoadAsync(ctx, parentId).ConfigureAwait(false);
+                var waiting = parent.FindExecution(parentExecutionId);
+                if (waiting is not null)
+                {
+                    await CancelInstanceAsync(ctx, currentGraph, "error:" + errorCode).ConfigureAwait(false);
+                    currentGraph = parent;
+                    current = waiting;
+                    continue;
+                }
+            }
+
+            CreateIncident(ctx, origin.graph, origin.execution, origin.execution.ElementId, "ENGINE_UNHANDLED_ERROR",
+                EngineText.Get("ENGINE_UNHANDLED_ERROR", origin.execution.ElementId, errorCode));
+            return;
+        }
+    }
+}

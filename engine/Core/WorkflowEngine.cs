@@ -1,0 +1,451 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Decoupling.Engine.Entities;
+using Decoupling.Engine.Expressions;
+using Decoupling.Engine.Model;
+using Decoupling.Engine.Parsing;
+using Decoupling.Engine.Runtime;
+using Decoupling.Engine.Services;
+using Decoupling.Engine.Store;
+
+namespace Decoupling.Engine;
+
+/// <summary>
+/// The engine's public face: deploy definitions, start and cancel instances, correlate messages, run jobs, migrate.
+/// Human-task operations are on <see cref="Tasks"/>. Every state change is one step: one transaction.
+/// <example>
+/// <code>
+/// var engine = new WorkflowEngine(new InMemoryEngineStore(), new HandlerDispatcher(handlers));
+/// await engine.DeployAsync(File.ReadAllText("item-review.bpmn"), "item-review.bpmn", "admin");
+/// var instance = await engine.StartAsync("item-review", "assoc-42", new JsonObject { ["category"] = "资产财务分离" }, Actor.User("li"));
+/// var inbox = await engine.Tasks.InboxAsync(Actor.User("wang", "dept:czj"));
+/// await engine.Tasks.CompleteAsync(inbox[0].Id, Actor.User("wang", "dept:czj"), "approve", null, "同意");
+/// </code>
+/// </example>
+/// </summary>
+public sealed class WorkflowEngine
+{
+    private readonly IEngineStore store;
+    private readonly DefinitionRepository definitions = new();
+    private readonly Executor executor;
+    private readonly GraphLoader loader;
+    private readonly StepRunner steps;
+
+    public WorkflowEngine(
+        IEngineStore store,
+        IServiceTaskDispatcher dispatcher,
+        IExpressionEvaluator? expressions = null,
+        IClock? clock = null,
+        EngineOptions? options = null,
+        IJobScheduler? scheduler = null,
+        IEnumerable<IEngineListener>? listeners = null)
+    {
+        this.store = store;
+        Clock = clock ?? SystemClock.Instance;
+        Options = options ?? new EngineOptions();
+        loader = new GraphLoader(definitions);
+        executor = new Executor(definitions, expressions ?? new JintExpressionEvaluator(), dispatcher, Options, loader);
+        steps = new StepRunner(store, Clock, executor, scheduler, listeners?.ToList() ?? []);
+        Tasks = new TaskService(store, steps, loader, executor, Options);
+        Migration = new MigrationService(store, steps, loader, definitions, executor);
+    }
+
+    public IClock Clock { get; }
+    public EngineOptions Options { get; }
+    public TaskService Tasks { get; }
+    public MigrationService Migration { get; }
+
+    // ------------------------------------------------------------ definitions
+
+    /// <summary>
+    /// Validates and deploys every executable process of a .bpmn file. A process whose latest version has the same XML
+    /// (SHA-256) is left as it is; otherwise it gets the next version. Throws BpmnValidationException listing every error.
+    /// </summary>
+    public async Task<IReadOnlyList<DeployResult>> DeployAsync(string xml, string resourceName, string? deployedBy,
+        CancellationToken cancellationToken = default)
+    {
+        var document = BpmnParser.Parse(xml, resourceName);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+        var results = new List<DeployResult>();
+        var now = Clock.Now;
+        var created = new List<EngineJob>();
+        await using (var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var process in document.Processes.Where(p => p.IsExecutable))
+            {
+                var latest = await session.FirstOrDefaultAsync(
+                    session.Definitions.Where(d => d.Key == process.Key).OrderByDescending(d => d.Version), cancellationToken).ConfigureAwait(false);
+                if (latest is not null && latest.Sha256 == sha)
+                {
+                    results.Add(new DeployResult(latest.Id, latest.Key, latest.Version, latest.Name, Created: false));
+                    continue;
+                }
+
+                var record = new DefinitionRecord
+                {
+                    Id = Guid.NewGuid(),
+                    Key = process.Key,
+                    Version = (latest?.Version ?? 0) + 1,
+                    Name = process.Name,
+                    ResourceName = resourceName,
+                    Xml = xml,
+                    Sha256 = sha,
+                    DeployedAt = now,
+                    DeployedBy = deployedBy,
+                };
+                session.Add(record);
+                definitions.Cache(record, process);
+                created.AddRange(await ReplaceStartTriggersAsync(session, record, process, now, cancellationToken).ConfigureAwait(false));
+                results.Add(new DeployResult(record.Id, record.Key, record.Version, record.Name, Created: true));
+            }
+
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var job in created)
+        {
+            steps.Scheduler?.Schedule(job.Id, job.DueAt);
+        }
+
+        return results;
+    }
+
+    /// <summary>Timer and message start events belong to the latest version only: the previous version's triggers go.</summary>
+    private async Task<List<EngineJob>> ReplaceStartTriggersAsync(IEngineSession session, DefinitionRecord record, ProcessDefinition process,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var old in await session.ListAsync(session.Jobs.Where(j => j.Kind == JobKind.TimerStart && j.InstanceId == null), cancellationToken).ConfigureAwait(false))
+        {
+            var oldDefinition = await definitions.GetAsync(session, old.DefinitionId!.Value).ConfigureAwait(false);
+            if (oldDefinition.Record.Key == record.Key)
+            {
+                session.Remove(old);
+            }
+        }
+
+        foreach (var old in await session.ListAsync(session.Subscriptions.Where(s => s.Kind == SubscriptionKind.Start), cancellationToken).ConfigureAwait(false))
+        {
+            var oldDefinition = await definitions.GetAsync(session, old.DefinitionId!.Value).ConfigureAwait(false);
+            if (oldDefinition.Record.Key == record.Key)
+            {
+                session.Remove(old);
+            }
+        }
+
+        var jobs = new List<EngineJob>();
+        foreach (var start in process.Nodes.Where(n => n.Kind == FlowNodeKind.StartEvent))
+        {
+            if (start.Trigger == EventTrigger.Message && start.MessageName is not null)
+            {
+                session.Add(new MessageSubscription
+                {
+                    Id = Guid.NewGuid(),
+                    Kind = SubscriptionKind.Start,
+                    MessageName = start.MessageName,
+                    DefinitionId = record.Id,
+                    ElementId = start.Id,
+                    CreatedAt = now,
+                });
+            }
+            else if (start.Trigger == EventTrigger.Timer && start.Timer is not null
+                     && TimerStartSchedule.TryFirst(start.Timer, now, out var due, out var remaining, out var interval))
+            {
+                var job = new EngineJob
+                {
+                    Id = Guid.NewGuid(),
+                    Kind = JobKind.TimerStart,
+                    DefinitionId = record.Id,
+                    ElementId = start.Id,
+                    DueAt = due,
+                    RemainingRepeats = remaining,
+                    RepeatInterval = interval,
+                    Retries = Options.JobRetries,
+                    CreatedAt = now,
+                };
+                session.Add(job);
+                jobs.Add(job);
+            }
+        }
+
+        return jobs;
+    }
+
+    public async Task<IReadOnlyList<DefinitionRecord>> ListDefinitionsAsync(string? key = null, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var query = session.Definitions;
+        if (key is not null)
+        {
+            query = query.Where(d => d.Key == key);
+        }
+
+        return await session.ListAsync(query.OrderBy(d => d.Key).ThenBy(d => d.Version), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The parsed model of a deployed version (for viewers and the designer).</summary>
+    public async Task<ProcessDefinition> GetProcessAsync(Guid definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        return (await definitions.GetAsync(session, definitionId).ConfigureAwait(false)).Process;
+    }
+
+    // ------------------------------------------------------------ instances
+
+    /// <summary>Starts the latest (or the given) version of a process at its none start event.</summary>
+    public Task<ProcessInstance> StartAsync(string key, string? businessKey, JsonObject? variables, Actor actor, int? version = null,
+        CancellationToken cancellationToken = default) =>
+        steps.RunAsync(actor, async ctx =>
+        {
+            var deployed = (version is { } v
+                    ? await definitions.FindVersionAsync(ctx.Session, key, v).ConfigureAwait(false)
+                    : await definitions.FindLatestAsync(ctx.Session, key).ConfigureAwait(false))
+                ?? throw new EngineException("ENGINE_DEFINITION_KEY_NOT_FOUND", key);
+            var start = deployed.Process.NoneStartOf(null) ?? throw new EngineException("ENGINE_NO_NONE_START", key);
+            var graph = executor.CreateInstance(ctx, deployed, businessKey, variables?.DeepClone() as JsonObject);
+            executor.StartAt(ctx, graph, start);
+            return graph.Instance;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Delivers a message: to the oldest waiting catch event, receive task or boundary event with this name (and business
+    /// key, when given); otherwise it starts the latest process with a message start event of this name.
+    /// Returns the instance that received it.
+    /// </summary>
+    public Task<ProcessInstance> CorrelateMessageAsync(string messageName, string? businessKey, JsonObject? variables, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        steps.RunAsync(actor, async ctx =>
+        {
+            var session = ctx.Session;
+            var query = session.Subscriptions.Where(s => s.MessageName == messageName && s.Kind != SubscriptionKind.Start);
+            if (businessKey is not null)
+            {
+                query = query.Where(s => s.BusinessKey == businessKey);
+            }
+
+            var waiting = await session.FirstOrDefaultAsync(query.OrderBy(s => s.CreatedAt), cancellationToken).ConfigureAwait(false);
+            if (waiting is not null)
+            {
+                var graph = await loader.LoadAsync(ctx, waiting.InstanceId!.Value).ConfigureAwait(false);
+                var subscription = graph.Subscriptions.First(s => s.Id == waiting.Id);
+                await executor.DeliverMessageAsync(ctx, graph, subscription, variables).ConfigureAwait(false);
+                return graph.Instance;
+            }
+
+            var starts = await session.ListAsync(session.Subscriptions.Where(s => s.MessageName == messageName && s.Kind == SubscriptionKind.Start), cancellationToken).ConfigureAwait(false);
+            var startSubscription = starts.FirstOrDefault() ?? throw new EngineException("ENGINE_MESSAGE_NOT_CORRELATED", messageName, businessKey);
+            var deployed = await definitions.GetAsync(session, startSubscription.DefinitionId!.Value).ConfigureAwait(false);
+            var started = executor.CreateInstance(ctx, deployed, businessKey, variables?.DeepClone() as JsonObject);
+            executor.StartAt(ctx, started, deployed.Process.GetNode(startSubscription.ElementId));
+            return started.Instance;
+        }, cancellationToken);
+
+    /// <summary>Cancels a running instance (its called instances too). Allowed to the starter and to administrators.</summary>
+    public Task CancelInstanceAsync(Guid instanceId, Actor actor, string? reason, CancellationToken cancellationToken = default) =>
+        steps.RunAsync(actor, async ctx =>
+        {
+            var graph = await loader.LoadAsync(ctx, instanceId).ConfigureAwait(false);
+            if (graph.Instance.State != InstanceState.Active)
+            {
+                throw new EngineException("ENGINE_INSTANCE_NOT_ACTIVE", instanceId);
+            }
+
+            if (!actor.IsAdmin && graph.Instance.StartedBy != actor.UserId)
+            {
+                throw new EngineException("ENGINE_CANCEL_FORBIDDEN");
+            }
+
+            await executor.CancelInstanceAsync(ctx, graph, reason ?? "cancelled").ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    public async Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        return await session.FirstOrDefaultAsync(session.Instances.Where(i => i.Id == instanceId), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<JsonObject> GetVariablesAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var instance = await GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new EngineException("ENGINE_INSTANCE_NOT_FOUND", instanceId);
+        return JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [];
+    }
+
+    /// <summary>The journal of an instance tree (the instance and every instance it called), in order.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid rootInstanceId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        return await session.ListAsync(session.Journal.Where(j => j.RootInstanceId == rootInstanceId).OrderBy(j => j.Id), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Element ids where the instance's tokens are now (tasks, waiting events, scopes).</summary>
+    public async Task<IReadOnlyList<Execution>> GetExecutionsAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        return await session.ListAsync(session.Executions.Where(e => e.InstanceId == instanceId), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Incident>> OpenIncidentsAsync(Guid? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var query = session.Incidents.Where(i => i.ResolvedAt == null);
+        if (instanceId is { } id)
+        {
+            query = query.Where(i => i.InstanceId == id);
+        }
+
+        return await session.ListAsync(query, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ------------------------------------------------------------ jobs
+
+    /// <summary>
+    /// Runs one job if it is still there and due. Returns false when another runner already did it (or it is not due):
+    /// running the same job twice, or on two hosts at once, changes nothing the second time.
+    /// </summary>
+    public async Task<bool> ExecuteJobAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await steps.RunAsync(Actor.System, async ctx =>
+            {
+                var found = await ctx.Session.FirstOrDefaultAsync(ctx.Session.Jobs.Where(j => j.Id == jobId), cancellationToken).ConfigureAwait(false);
+                if (found is null || found.HasIncident || found.DueAt > ctx.Now)
+                {
+                    return false;
+                }
+
+                if (found.Kind == JobKind.TimerStart)
+                {
+                    await FireTimerStartAsync(ctx, found).ConfigureAwait(false);
+                    return true;
+                }
+
+                var graph = await loader.LoadAsync(ctx, found.InstanceId!.Value).ConfigureAwait(false);
+                var job = graph.Jobs.First(j => j.Id == jobId);
+                if (graph.Instance.State != InstanceState.Active)
+                {
+                    Executor.RemoveJob(ctx, graph, job);
+                    return false;
+                }
+
+                if (job.Kind == JobKind.Timer)
+                {
+                    await executor.FireTimerAsync(ctx, graph, job).ConfigureAwait(false);
+                    return true;
+                }
+
+                var execution = job.ExecutionId is { } id ? graph.FindExecution(id) : null;
+                if (execution is null)
+                {
+                    Executor.RemoveJob(ctx, graph, job);
+                    return false;
+                }
+
+                var node = graph.Deployed.Process.GetNode(job.ElementId);
+                if (node.Kind is FlowNodeKind.ServiceTask or FlowNodeKind.SendTask or FlowNodeKind.EndEvent or FlowNodeKind.IntermediateThrowEvent
+                    && job.LastError is not null)
+                {
+                    executor.Schedule(ctx, graph, execution, node, () => executor.RunServiceAsync(ctx, graph, execution, node, job));
+                }
+                else
+                {
+                    Executor.RemoveJob(ctx, graph, job);
+                    executor.Schedule(ctx, graph, execution, node, () => executor.EnterAsync(ctx, graph, execution, node, null, resumingAsync: true));
+                }
+
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineConflictException)
+        {
+            return false;
+        }
+    }
+
+    private async Task FireTimerStartAsync(StepContext ctx, EngineJob job)
+    {
+        var deployed = await definitions.GetAsync(ctx.Session, job.DefinitionId!.Value).ConfigureAwait(false);
+        if (job.RepeatInterval is not null && job.RemainingRepeats is not (<= 0) && IsoTimer.TryParseDuration(job.RepeatInterval, out var every))
+        {
+            job.DueAt = every.AddTo(job.DueAt);
+            job.RemainingRepeats -= 1;
+            ctx.NewJobs.Add(job);
+        }
+        else
+        {
+            ctx.Session.Remove(job);
+        }
+
+        var graph = executor.CreateInstance(ctx, deployed, null, null);
+        executor.StartAt(ctx, graph, deployed.Process.GetNode(job.ElementId));
+    }
+
+    /// <summary>Runs every job due now (oldest first), up to <paramref name="max"/>; returns how many ran.</summary>
+    public async Task<int> RunDueJobsAsync(int max = 100, CancellationToken cancellationToken = default)
+    {
+        var ran = 0;
+        foreach (var (id, _) in await PendingJobsAsync(Clock.Now, max, cancellationToken).ConfigureAwait(false))
+        {
+            if (await ExecuteJobAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                ran++;
+            }
+        }
+
+        return ran;
+    }
+
+    /// <summary>Jobs without incident due by <paramref name="dueBy"/> (all when null): what an executor must (re)schedule at start.</summary>
+    public async Task<IReadOnlyList<(Guid Id, DateTimeOffset DueAt)>> PendingJobsAsync(DateTimeOffset? dueBy = null, int max = int.MaxValue,
+        CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var query = session.Jobs.Where(j => !j.HasIncident);
+        if (dueBy is { } by)
+        {
+            query = query.Where(j => j.DueAt <= by);
+        }
+
+        var jobs = await session.ListAsync(query.OrderBy(j => j.DueAt).Take(max), cancellationToken).ConfigureAwait(false);
+        return jobs.Select(j => (j.Id, j.DueAt)).ToList();
+    }
+
+    /// <summary>Resolves an incident and tries again: a failed job gets one more attempt now; an expression failure re-runs its node.</summary>
+    public Task RetryIncidentAsync(Guid incidentId, Actor actor, CancellationToken cancellationToken = default) =>
+        steps.RunAsync(actor, async ctx =>
+        {
+            if (!actor.IsAdmin)
+            {
+                throw new EngineException("ENGINE_RETRY_FORBIDDEN");
+            }
+
+            var found = await ctx.Session.FirstOrDefaultAsync(ctx.Session.Incidents.Where(i => i.Id == incidentId), cancellationToken).ConfigureAwait(false)
+                ?? throw new EngineException("ENGINE_INCIDENT_NOT_FOUND", incidentId);
+            var graph = await loader.LoadAsync(ctx, found.InstanceId).ConfigureAwait(false);
+            var incident = graph.Incidents.FirstOrDefault(i => i.Id == incidentId) ?? throw new EngineException("ENGINE_INCIDENT_NOT_FOUND", incidentId);
+            incident.ResolvedAt = ctx.Now;
+            incident.ResolvedBy = actor.UserId;
+            ctx.Journal(graph, "incident-retried", incident.ElementId, comment: incident.Code);
+            if (incident.JobId is { } jobId && graph.Jobs.FirstOrDefault(j => j.Id == jobId) is { } job)
+            {
+                job.HasIncident = false;
+                job.Retries = 1;
+                job.DueAt = ctx.Now;
+                ctx.NewJobs.Add(job);
+            }
+            else if (incident.ExecutionId is { } executionId && graph.FindExecution(executionId) is { } execution)
+            {
+                // a failed condition on an activity's outgoing flow is retried by leaving again (not by redoing the
+                // activity, which would create its task twice); anything else re-runs the node
+                var node = graph.Deployed.Process.GetNode(execution.ElementId);
+                var failedOnFlow = graph.Deployed.Process.FlowsById.ContainsKey(incident.ElementId);
+                executor.Schedule(ctx, graph, execution, node, failedOnFlow && !node.IsGateway
+                    ? () => executor.LeaveAsync(ctx, graph, execution, node)
+                    : () => executor.ExecuteAsync(ctx, graph, execution, node));
+            }
+
+            return true;
+        }, cancellationToken);
+}
