@@ -40,6 +40,10 @@ internal sealed class BpmnReader
         "documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group",
         "dataObject", "dataObjectReference", "dataStoreReference", "ioSpecification", "property",
         "auditing", "monitoring", "correlationSubscription",
+
+        // a subprocess is a scope and an activity: its own activity children sit beside its flow elements
+        "incoming", "outgoing", "multiInstanceLoopCharacteristics", "standardLoopCharacteristics",
+        "dataInputAssociation", "dataOutputAssociation",
     };
 
     private static readonly HashSet<string> TimerParts = new(StringComparer.Ordinal) { "timeDate", "timeDuration", "timeCycle" };
@@ -638,7 +642,7 @@ internal sealed class BpmnReader
         var id = Attr(element, "id");
         if (id is null)
         {
-            errors.AddDocument("BPMN_UNSUPPORTED_ELEMENT", $"({Line(element)})", tag);
+            errors.AddDocument("BPMN_UNSUPPORTED_ELEMENT", $"第 {Line(element)} 行", tag);
         }
         else
         {
