@@ -25,7 +25,7 @@ public static class BpmnParser
         return document;
     }
 
-    /// <summary>Every error of the document, in document order, without throwing; empty when it would parse.</summary>
+    /// <summary>Every error of the document without throwing (reading errors first, then rule errors per process); empty when it would parse.</summary>
     public static IReadOnlyList<ValidationError> Validate(string xml) => Run(xml).Errors.Items;
 
     private static (BpmnDocument? Document, ValidationErrorList Errors) Run(string xml)
