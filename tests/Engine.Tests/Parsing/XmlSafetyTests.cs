@@ -71,6 +71,14 @@ public class XmlSafetyTests
     }
 
     [Fact]
+    public void Many_predefined_and_character_entities_are_ordinary_text()
+    {
+        var text = string.Concat(Enumerable.Repeat("&amp;&lt;&#x4E2D;", 2000));
+        var document = BpmnParser.Parse(BpmnXml.Around($"""<bpmn:task id="Node" name="{text}" />"""));
+        Assert.Equal(6000, document.Processes[0].GetNode("Node").Name!.Length);
+    }
+
+    [Fact]
     public void Malformed_xml_is_refused_with_line_and_column()
     {
         var xml = "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n  <bpmn:process id=\"P\">\n</bpmn:definitions>";
