@@ -121,7 +121,7 @@ internal sealed partial class Executor
             return;
         }
 
-        if (node.Loop.IsSequential)
+        if (node.Loop!.IsSequential)
         {
             counters["nrOfActiveInstances"] = 1;
             StartInner(ctx, graph, body, node, completed);

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Decoupling.Engine.Entities;
+using Decoupling.Engine.Runtime;
+using Decoupling.Engine.Services;
+using Decoupling.Engine.Store;
+
+namespace Decoupling.Engine.Simulation;
+
+/// <summary>
+/// Runs a model in memory on a virtual clock: answered user tasks are completed in creation order, due jobs run, and when
+/// nothing else can move the clock jumps to the next timer. Unanswered tasks stay waiting, so their timers fire.
+/// The same API serves the designer's simulation panel and the `simulate` command.
+/// </summary>
+public static class Simulator
+{
+    /// <summary>Simulated time starts here (a Monday, 09:00 Beijing time) so results are reproducible.</summary>
+    public static readonly DateTimeOffset Epoch = new(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public static async Task<SimulationResult> RunAsync(string mainXml, string mainName, IEnumerable<(string Name, string Xml)> others,
+        JsonObject? variables, SimulationAnswers answers, SimulationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SimulationOptions();
+        var clock = new VirtualClock(Epoch);
+        var store = new InMemoryEngineStore();
+        var engine = new WorkflowEngine(store, new SimulationDispatcher(answers), clock: clock);
+        foreach (var (name, xml) in others)
+        {
+            await engine.DeployAsync(xml, name, "simulation", cancellationToken).ConfigureAwait(false);
+        }
+
+        var deployed = await engine.DeployAsync(mainXml, mainName, "simulation", cancellationToken).ConfigureAwait(false);
+        var main = deployed.FirstOrDefault() ?? throw new EngineException("ENGINE_NO_EXECUTABLE_PROCESS", mainName);
+        var instance = await engine.StartAsync(main.Key, "simulation", variables, Actor.System, main.Version, cancellationToken).ConfigureAwait(false);
+
+        var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        var horizon = Epoch + options.Horizon;
+        for (var move = 0; move < options.MaxMoves; move++)
+        {
+            var open = store.Tasks.Values
+                .Where(t => t.State == HumanTaskState.Open && answers.Tasks.ContainsKey(t.ElementId))
+                .OrderBy(t => t.CreatedInStep).ThenBy(t => t.CreatedAt).ThenBy(t => t.LoopIndex)
+                .FirstOrDefault();
+            if (open is not null)
+            {
+                var list = answers.Tasks[open.ElementId];
+                var index = used.GetValueOrDefault(open.ElementId);
+                used[open.ElementId] = index + 1;
+                var answer = (JsonObject)list[Math.Min(index, list.Count - 1)].DeepClone();
+                var outcome = answer["outcome"] is JsonValue o && o.TryGetValue<string>(out var text) ? text : null;
+                await engine.Tasks.CompleteAsync(open.Id, Actor.System, outcome, answer, null, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var due = await engine.PendingJobsAsync(clock.Now, 1, cancellationToken).ConfigureAwait(false);
+            if (due.Count > 0)
+            {
+                await engine.ExecuteJobAsync(due[0].Id, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var next = await engine.PendingJobsAsync(null, 1, cancellationToken).ConfigureAwait(false);
+            if (next.Count > 0 && next[0].DueAt <= horizon)
+            {
+                clock.MoveTo(next[0].DueAt);
+                continue;
+            }
+
+            break;
+        }
+
+        var keys = store.Instances.Values.ToDictionary(i => i.Id, i => i.DefinitionKey);
+        var counters = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in store.Journal.Where(j => j.Kind == Executor.JournalCompleted && j.ElementId is not null))
+        {
+            counters[entry.ElementId!] = counters.GetValueOrDefault(entry.ElementId!) + 1;
+        }
+
+        var trace = store.Journal.OrderBy(j => j.Id).Select(j => new JsonObject
+        {
+            ["process"] = keys.GetValueOrDefault(j.InstanceId),
+            ["event"] = j.Kind,
+            ["element"] = j.ElementId,
+            ["at"] = j.At.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        }).ToList();
+        var waiting = store.Executions.Values
+            .Where(e => e.State == ExecutionState.Waiting && store.Instances.TryGetValue(e.InstanceId, out var i) && i.State == InstanceState.Active)
+            .Select(e => e.ElementId).Distinct().Order(StringComparer.Ordinal).ToList();
+        var incidents = store.Incidents.Values.Where(i => i.ResolvedAt is null).Select(i => new JsonObject
+        {
+            ["process"] = keys.GetValueOrDefault(i.InstanceId),
+            ["element"] = i.ElementId,
+            ["code"] = i.Code,
+            ["message"] = i.Message,
+        }).ToList();
+        var final = store.Instances[instance.Id];
+        return new SimulationResult
+        {
+            Completed = final.State is InstanceState.Completed or InstanceState.Terminated,
+            Counters = counters,
+            Trace = trace,
+            Waiting = waiting,
+            Incidents = incidents,
+        };
+    }
+}
