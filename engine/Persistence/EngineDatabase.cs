@@ -6,9 +6,6 @@ namespace Decoupling.Engine.Persistence;
 /// <summary>Creates the engine's DbContext for a provider and brings its schema up to date.</summary>
 public static class EngineDatabase
 {
-    /// <summary>How long a SQLite writer waits for another writer's transaction before giving up.</summary>
-    public static readonly TimeSpan SqliteBusyTimeout = TimeSpan.FromSeconds(30);
-
     /// <summary>Applies the provider's pending migrations (creates the database file or schema when missing).</summary>
     public static async Task MigrateAsync(EngineDbContext context, CancellationToken cancellationToken = default)
     {
@@ -27,23 +24,21 @@ public static class EngineDatabase
     }
 
     /// <summary>
-    /// A context on SQLite, e.g. <c>Data Source=data/engine.db</c>. Every connection gets WAL and a busy timeout
-    /// (<see cref="SqliteBusyTimeout"/>, also as the command timeout, which Microsoft.Data.Sqlite uses to retry a busy database).
+    /// A context on SQLite, e.g. <c>Data Source=data/engine.db</c>. Every connection gets WAL and a busy timeout (the
+    /// connection string's <c>Default Timeout</c>, 30 s unless given), so a writer waits for another writer's transaction.
     /// </summary>
     public static EngineDbContext CreateSqlite(string connectionString) => new SqliteEngineDbContext(SqliteOptions(connectionString));
 
     /// <summary>A context on PostgreSQL, e.g. <c>Host=127.0.0.1;Database=decoupling;Username=app</c>.</summary>
     public static EngineDbContext CreatePostgres(string connectionString) => new PostgresEngineDbContext(PostgresOptions(connectionString));
 
+    /// <summary>
+    /// Options for <see cref="SqliteEngineDbContext"/>. The connection string's <c>Default Timeout</c> (seconds, 30 when not
+    /// given) is both the busy timeout and the command timeout.
+    /// </summary>
     public static DbContextOptions<SqliteEngineDbContext> SqliteOptions(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        var seconds = (int)SqliteBusyTimeout.TotalSeconds;
-        if (builder.DefaultTimeout < seconds)
-        {
-            builder.DefaultTimeout = seconds;
-        }
-
         return new DbContextOptionsBuilder<SqliteEngineDbContext>()
             .UseSqlite(builder.ToString(), sqlite => sqlite
                 .MigrationsHistoryTable(EngineDbContext.MigrationsHistoryTable)
@@ -52,6 +47,7 @@ public static class EngineDatabase
             .Options;
     }
 
+    /// <summary>Options for <see cref="PostgresEngineDbContext"/>.</summary>
     public static DbContextOptions<PostgresEngineDbContext> PostgresOptions(string connectionString) =>
         new DbContextOptionsBuilder<PostgresEngineDbContext>()
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(EngineDbContext.MigrationsHistoryTable))
