@@ -11,7 +11,9 @@ namespace Decoupling.Engine.Persistence;
 /// <summary>
 /// Turns the provider errors that mean "another step got there first" into <see cref="EngineConflictException"/>:
 /// a concurrency token that no longer matches (or a row already deleted), and a unique key already taken
-/// (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY). Anything else is a bug and is left as it is.
+/// (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY), and PostgreSQL choosing this step as the victim of
+/// a deadlock or serialization failure (40P01, 40001) with another step. Anything else is left as it is (a SQLite writer
+/// that waited out its busy timeout gets SQLITE_BUSY: the database was busy, nobody changed the data).
 /// </summary>
 internal static partial class ConflictTranslator
 {
@@ -20,6 +22,12 @@ internal static partial class ConflictTranslator
 
     public static EngineConflictException? Translate(Exception exception, DbContext context)
     {
+        // Npgsql's execution strategy wraps a transient failure (deadlock, serialization) in an InvalidOperationException.
+        if (exception is InvalidOperationException { InnerException: DbUpdateException wrapped })
+        {
+            exception = wrapped;
+        }
+
         if (exception is DbUpdateConcurrencyException concurrency)
         {
             var entry = concurrency.Entries.FirstOrDefault();
@@ -46,6 +54,11 @@ internal static partial class ConflictTranslator
             return new EngineConflictException(
                 PersistenceText.Get("STORE_CONFLICT_DUPLICATE", name, update.InnerException!.Message),
                 exception);
+        }
+
+        if (exception is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } })
+        {
+            return new EngineConflictException(PersistenceText.Get("STORE_CONFLICT_DEADLOCK"), exception);
         }
 
         return null;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Decoupling.Engine.Entities;
 using Decoupling.Engine.Persistence.Resources;
 using Decoupling.Engine.Store;
@@ -53,6 +54,7 @@ public sealed class EfEngineSession : IEngineSession
     /// begun now if it is not yet. Host handlers that write their own tables atomically with the step enlist in it; on SQLite
     /// that takes the database's write lock until the session commits or is disposed, so keep such steps short.
     /// </summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)] // reading it begins the transaction; a debugger must not
     public object? Transaction => BeginTransaction();
 
     /// <summary>The typed form of <see cref="Transaction"/>.</summary>
