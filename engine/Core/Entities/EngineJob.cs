@@ -21,4 +21,10 @@ public sealed class EngineJob
     public string? RepeatInterval { get; set; }
     public bool HasIncident { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Optimistic concurrency token of the job row. The EF store increments it on every update of the job, so two workers
+    /// firing the same job (a timer cycle moving its DueAt, a retry counting down) cannot both commit; engine code need not touch it.
+    /// </summary>
+    public int Revision { get; set; }
 }

@@ -1,0 +1,182 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Decoupling.Engine.Entities;
+using Decoupling.Engine.Persistence.Resources;
+using Decoupling.Engine.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Decoupling.Engine.Persistence;
+
+/// <summary>
+/// One unit of work: one <see cref="EngineDbContext"/> and at most one database transaction at a time.
+/// <para>
+/// Reads run on the context as they come (each sees the latest committed data, as READ COMMITTED would); the
+/// transaction is begun lazily, by <see cref="CommitAsync"/> or earlier by the first read of <see cref="Transaction"/>, and
+/// <see cref="CommitAsync"/> writes everything with SaveChanges inside it and commits. Correctness does not depend on holding
+/// the transaction from the start: every step increments <see cref="ProcessInstance.Revision"/> (and the session increments
+/// <see cref="EngineJob.Revision"/> of an updated job), so a step that read stale data fails its UPDATE ... WHERE Revision
+/// and gets <see cref="EngineConflictException"/>. Beginning late keeps SQLite's single write lock (BEGIN IMMEDIATE) short
+/// and lets two sessions read the same instance at once on both providers.
+/// </para>
+/// <para>
+/// After a failed commit the transaction is rolled back and the session refuses further use; open a new one.
+/// After a successful commit the session may be used for another unit of work.
+/// </para>
+/// </summary>
+public sealed class EfEngineSession : IEngineSession
+{
+    private readonly EngineDbContext _context;
+    private IDbContextTransaction? _transaction;
+    private bool _failed;
+    private bool _disposed;
+
+    public EfEngineSession(EngineDbContext context)
+    {
+        _context = context;
+    }
+
+    /// <summary>The session's context, for host code that wants EF directly (same change tracker, same transaction).</summary>
+    public EngineDbContext Context => Usable();
+
+    public IQueryable<DefinitionRecord> Definitions => Usable().Definitions;
+    public IQueryable<ProcessInstance> Instances => Usable().Instances;
+    public IQueryable<Execution> Executions => Usable().Executions;
+    public IQueryable<HumanTask> Tasks => Usable().Tasks;
+    public IQueryable<EngineJob> Jobs => Usable().Jobs;
+    public IQueryable<MessageSubscription> Subscriptions => Usable().Subscriptions;
+    public IQueryable<JournalEntry> Journal => Usable().Journal;
+    public IQueryable<Incident> Incidents => Usable().Incidents;
+    public IQueryable<TaskCopy> Copies => Usable().Copies;
+
+    /// <summary>
+    /// The open <see cref="DbTransaction"/> (its <see cref="DbTransaction.Connection"/> is the connection to write on),
+    /// begun now if it is not yet. Host handlers that write their own tables atomically with the step enlist in it; on SQLite
+    /// that takes the database's write lock until the session commits or is disposed, so keep such steps short.
+    /// </summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)] // reading it begins the transaction; a debugger must not
+    public object? Transaction => BeginTransaction();
+
+    /// <summary>The typed form of <see cref="Transaction"/>.</summary>
+    public DbTransaction BeginTransaction()
+    {
+        var context = Usable();
+        _transaction ??= context.Database.BeginTransaction();
+        return _transaction.GetDbTransaction();
+    }
+
+    /// <summary>The asynchronous form of <see cref="BeginTransaction"/>.</summary>
+    public async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        var context = Usable();
+        _transaction ??= await context.Database.BeginTransactionAsync(cancellationToken);
+        return _transaction.GetDbTransaction();
+    }
+
+    public Task<List<T>> ListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
+    {
+        Usable();
+        return query.ToListAsync(cancellationToken);
+    }
+
+    public Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
+    {
+        Usable();
+        return query.FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
+    {
+        Usable();
+        return query.CountAsync(cancellationToken);
+    }
+
+    public void Add<T>(T entity)
+        where T : class => Usable().Add(entity);
+
+    public void Remove<T>(T entity)
+        where T : class => Usable().Remove(entity);
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        var context = Usable();
+        try
+        {
+            IncrementJobRevisions(context);
+            _transaction ??= await context.Database.BeginTransactionAsync(cancellationToken);
+            await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await _transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            _failed = true;
+            await EndTransactionAsync();
+            if (ConflictTranslator.Translate(exception, context) is { } conflict)
+            {
+                throw conflict;
+            }
+
+            throw;
+        }
+
+        await EndTransactionAsync();
+        context.ChangeTracker.AcceptAllChanges();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await EndTransactionAsync();
+        await _context.DisposeAsync();
+    }
+
+    /// <summary>An updated job carries its revision forward, so the UPDATE only matches the row the session read.</summary>
+    private static void IncrementJobRevisions(EngineDbContext context)
+    {
+        context.ChangeTracker.DetectChanges();
+        foreach (var entry in context.ChangeTracker.Entries<EngineJob>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var revision = entry.Property(j => j.Revision);
+                revision.CurrentValue = revision.OriginalValue + 1;
+            }
+        }
+    }
+
+    /// <summary>Disposing an uncommitted transaction rolls it back; a rollback failure must not hide the original error.</summary>
+    private async Task EndTransactionAsync()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        var transaction = _transaction;
+        _transaction = null;
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        catch (DbException)
+        {
+            // the connection is gone; the database rolls the transaction back itself
+        }
+    }
+
+    private EngineDbContext Usable()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_failed)
+        {
+            throw new InvalidOperationException(PersistenceText.Get("STORE_SESSION_FAILED"));
+        }
+
+        return _context;
+    }
+}
