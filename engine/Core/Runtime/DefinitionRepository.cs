@@ -19,15 +19,14 @@ internal sealed class DefinitionRepository
             return cached;
         }
 
-        var record = await session.FirstOrDefaultAsync(session.Definitions.Where(d => d.Id == definitionId)).ConfigureAwait(false)
+        var record = await session.FindDefinitionAsync(definitionId).ConfigureAwait(false)
             ?? throw new EngineException("ENGINE_DEFINITION_NOT_FOUND", definitionId);
         return Cache(record);
     }
 
     public async Task<DeployedProcess?> FindLatestAsync(IEngineSession session, string key)
     {
-        var record = await session.FirstOrDefaultAsync(
-            session.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version)).ConfigureAwait(false);
+        var record = await session.FindLatestDefinitionAsync(key).ConfigureAwait(false);
         return record is null ? null : Cache(record);
     }
 

@@ -15,17 +15,18 @@ internal sealed class GraphLoader(DefinitionRepository definitions)
         }
 
         var session = ctx.Session;
-        var instance = await session.FirstOrDefaultAsync(session.Instances.Where(i => i.Id == instanceId)).ConfigureAwait(false)
+        var instance = await session.FindInstanceAsync(instanceId).ConfigureAwait(false)
             ?? throw new EngineException("ENGINE_INSTANCE_NOT_FOUND", instanceId);
+        var rows = await session.LoadInstanceRowsAsync(instanceId).ConfigureAwait(false);
         var graph = new InstanceGraph
         {
             Instance = instance,
             Deployed = await definitions.GetAsync(session, instance.DefinitionId).ConfigureAwait(false),
-            Executions = await session.ListAsync(session.Executions.Where(e => e.InstanceId == instanceId)).ConfigureAwait(false),
-            Tasks = await session.ListAsync(session.Tasks.Where(t => t.InstanceId == instanceId)).ConfigureAwait(false),
-            Jobs = await session.ListAsync(session.Jobs.Where(j => j.InstanceId == instanceId)).ConfigureAwait(false),
-            Subscriptions = await session.ListAsync(session.Subscriptions.Where(s => s.InstanceId == instanceId)).ConfigureAwait(false),
-            Incidents = await session.ListAsync(session.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null)).ConfigureAwait(false),
+            Executions = rows.Executions,
+            Tasks = rows.Tasks,
+            Jobs = rows.Jobs,
+            Subscriptions = rows.Subscriptions,
+            Incidents = rows.OpenIncidents,
             Variables = JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [],
         };
         ctx.Track(graph);

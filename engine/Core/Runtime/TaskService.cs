@@ -610,7 +610,7 @@ public sealed class TaskService
         CancellationToken cancellationToken) =>
         steps.RunAsync(actor, async ctx =>
         {
-            var found = await ctx.Session.FirstOrDefaultAsync(ctx.Session.Tasks.Where(t => t.Id == taskId), cancellationToken).ConfigureAwait(false)
+            var found = await ctx.Session.FindTaskAsync(taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new EngineException("ENGINE_TASK_NOT_FOUND", taskId);
             var graph = await loader.LoadAsync(ctx, found.InstanceId).ConfigureAwait(false);
             if (graph.Instance.State != InstanceState.Active)

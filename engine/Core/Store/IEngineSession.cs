@@ -26,6 +26,28 @@ public interface IEngineSession : IAsyncDisposable
 
     Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
 
+    // Hot paths of every step. The defaults are plain queries (what EF Core runs); the in-memory store answers them from
+    // indexes, because compiling a LINQ expression per lookup would dominate its cost.
+
+    Task<ProcessInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        FirstOrDefaultAsync(Instances.Where(i => i.Id == instanceId), cancellationToken);
+
+    Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        FirstOrDefaultAsync(Tasks.Where(t => t.Id == taskId), cancellationToken);
+
+    Task<DefinitionRecord?> FindDefinitionAsync(Guid definitionId, CancellationToken cancellationToken = default) =>
+        FirstOrDefaultAsync(Definitions.Where(d => d.Id == definitionId), cancellationToken);
+
+    Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default) =>
+        FirstOrDefaultAsync(Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version), cancellationToken);
+
+    async Task<InstanceRows> LoadInstanceRowsAsync(Guid instanceId, CancellationToken cancellationToken = default) => new(
+        await ListAsync(Executions.Where(e => e.InstanceId == instanceId), cancellationToken).ConfigureAwait(false),
+        await ListAsync(Tasks.Where(t => t.InstanceId == instanceId), cancellationToken).ConfigureAwait(false),
+        await ListAsync(Jobs.Where(j => j.InstanceId == instanceId), cancellationToken).ConfigureAwait(false),
+        await ListAsync(Subscriptions.Where(s => s.InstanceId == instanceId), cancellationToken).ConfigureAwait(false),
+        await ListAsync(Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null), cancellationToken).ConfigureAwait(false));
+
     void Add<T>(T entity) where T : class;
 
     void Remove<T>(T entity) where T : class;

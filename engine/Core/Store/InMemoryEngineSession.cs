@@ -29,6 +29,29 @@ internal sealed class InMemoryEngineSession(InMemoryEngineStore store, Action re
     public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
         Task.FromResult(query.Count());
 
+    public Task<ProcessInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Instances.GetValueOrDefault(instanceId));
+
+    public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Tasks.GetValueOrDefault(taskId));
+
+    public Task<DefinitionRecord?> FindDefinitionAsync(Guid definitionId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Definitions.Find(d => d.Id == definitionId));
+
+    public Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Definitions.Where(d => d.Key == key).MaxBy(d => d.Version));
+
+    public Task<InstanceRows> LoadInstanceRowsAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var rows = store.ByInstance.TryGetValue(instanceId, out var set) ? set : [];
+        return Task.FromResult(new InstanceRows(
+            rows.OfType<Execution>().ToList(),
+            rows.OfType<HumanTask>().ToList(),
+            rows.OfType<EngineJob>().ToList(),
+            rows.OfType<MessageSubscription>().ToList(),
+            rows.OfType<Incident>().Where(i => i.ResolvedAt == null).ToList()));
+    }
+
     public void Add<T>(T entity) where T : class => added.Add(entity);
 
     public void Remove<T>(T entity) where T : class
@@ -46,11 +69,11 @@ internal sealed class InMemoryEngineSession(InMemoryEngineStore store, Action re
             switch (entity)
             {
                 case ProcessInstance i: store.Instances.Remove(i.Id); break;
-                case Execution e: store.Executions.Remove(e.Id); break;
-                case HumanTask t: store.Tasks.Remove(t.Id); break;
-                case EngineJob j: store.Jobs.Remove(j.Id); break;
-                case MessageSubscription s: store.Subscriptions.Remove(s.Id); break;
-                case Incident i: store.Incidents.Remove(i.Id); break;
+                case Execution e: store.Executions.Remove(e.Id); store.Index(e.InstanceId, e, add: false); break;
+                case HumanTask t: store.Tasks.Remove(t.Id); store.Index(t.InstanceId, t, add: false); break;
+                case EngineJob j: store.Jobs.Remove(j.Id); store.Index(j.InstanceId, j, add: false); break;
+                case MessageSubscription s: store.Subscriptions.Remove(s.Id); store.Index(s.InstanceId, s, add: false); break;
+                case Incident i: store.Incidents.Remove(i.Id); store.Index(i.InstanceId, i, add: false); break;
                 case TaskCopy c: store.Copies.Remove(c.Id); break;
                 default: throw new InvalidOperationException($"cannot remove {entity.GetType().Name}");
             }
@@ -69,15 +92,15 @@ internal sealed class InMemoryEngineSession(InMemoryEngineStore store, Action re
                     store.Definitions.Add(d);
                     break;
                 case ProcessInstance i: store.Instances[i.Id] = i; break;
-                case Execution e: store.Executions[e.Id] = e; break;
-                case HumanTask t: store.Tasks[t.Id] = t; break;
-                case EngineJob j: store.Jobs[j.Id] = j; break;
-                case MessageSubscription s: store.Subscriptions[s.Id] = s; break;
+                case Execution e: store.Executions[e.Id] = e; store.Index(e.InstanceId, e, add: true); break;
+                case HumanTask t: store.Tasks[t.Id] = t; store.Index(t.InstanceId, t, add: true); break;
+                case EngineJob j: store.Jobs[j.Id] = j; store.Index(j.InstanceId, j, add: true); break;
+                case MessageSubscription s: store.Subscriptions[s.Id] = s; store.Index(s.InstanceId, s, add: true); break;
                 case JournalEntry j:
                     j.Id = store.NextJournalId++;
                     store.Journal.Add(j);
                     break;
-                case Incident i: store.Incidents[i.Id] = i; break;
+                case Incident i: store.Incidents[i.Id] = i; store.Index(i.InstanceId, i, add: true); break;
                 case TaskCopy c: store.Copies[c.Id] = c; break;
                 default: throw new InvalidOperationException($"cannot add {entity.GetType().Name}");
             }

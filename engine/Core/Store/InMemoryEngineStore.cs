@@ -22,6 +22,31 @@ public sealed class InMemoryEngineStore : IEngineStore
     internal Dictionary<Guid, TaskCopy> Copies { get; } = [];
     internal long NextJournalId { get; set; } = 1;
 
+    /// <summary>Rows by instance id, kept in step with the tables at commit, so loading an instance does not scan.</summary>
+    internal Dictionary<Guid, HashSet<object>> ByInstance { get; } = [];
+
+    internal void Index(Guid? instanceId, object row, bool add)
+    {
+        if (instanceId is not { } id)
+        {
+            return;
+        }
+
+        if (!ByInstance.TryGetValue(id, out var rows))
+        {
+            ByInstance[id] = rows = [];
+        }
+
+        if (add)
+        {
+            rows.Add(row);
+        }
+        else
+        {
+            rows.Remove(row);
+        }
+    }
+
     public async Task<IEngineSession> OpenSessionAsync(CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Decoupling.Benchmarks;
+using Decoupling.Engine;
+using Decoupling.Engine.Persistence;
+using Decoupling.Engine.Services;
+using Decoupling.Engine.Store;
+using Decoupling.TestSupport;
+
+// Load harness for the engine's throughput goals (issue 2). Prints figures; asserts nothing.
+//   dotnet run -c Release --project tests/Benchmarks -- memory     in-memory engine vs bpmn-engine 25 (Node) on the same model
+//   dotnet run -c Release --project tests/Benchmarks -- postgres   engine on PostgreSQL at 1 and 8 clients vs pgbench tpcb-like
+var mode = args.FirstOrDefault() ?? "memory";
+var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var duration = TimeSpan.FromSeconds(seconds);
+
+if (mode == "memory")
+{
+    var engine = new WorkflowEngine(new InMemoryEngineStore(), new HandlerDispatcher([new BenchModel.NoopHandler()]), listeners: [TaskCatcher.Instance]);
+    var ours = await EngineRun.InstancesPerSecondAsync(engine, clients: 1, duration, warmup: 2000);
+    Console.WriteLine($"engine (in memory, 1 thread): {ours:F0} instances/s");
+    var node = RunBpmnEngine(seconds);
+    if (node is { } theirs)
+    {
+        Console.WriteLine($"bpmn-engine 25 (Node):        {theirs:F0} instances/s");
+        Console.WriteLine($"ratio: {ours / theirs:F1}x (goal >= 100x)");
+    }
+
+    return 0;
+}
+
+if (mode == "postgres")
+{
+    var results = new List<string>();
+    foreach (var clients in new[] { 1, 8 })
+    {
+        var connection = await PostgresServer.CreateDatabaseAsync("bench");
+        var store = EfEngineStore.ForPostgres(connection);
+        await using (var context = store.CreateContext())
+        {
+            await EngineDatabase.MigrateAsync(context);
+        }
+
+        var engine = new WorkflowEngine(store, new HandlerDispatcher([new BenchModel.NoopHandler()]), listeners: [TaskCatcher.Instance]);
+        var ours = await EngineRun.InstancesPerSecondAsync(engine, clients, duration, warmup: 50);
+        // one instance is three transactions (start+service+wait, complete, plus the task read): report both
+        var pgbench = RunPgbench(connection, clients, seconds);
+        Console.WriteLine($"PostgreSQL, {clients} client(s): engine {ours:F0} instances/s = {ours * 2:F0} engine transactions/s; pgbench tpcb-like {pgbench:F0} tps; ratio {ours * 2 / pgbench:P0} (goal >= 50%)");
+        await PostgresServer.DropDatabaseAsync(connection);
+    }
+
+    return 0;
+}
+
+Console.Error.WriteLine("usage: Decoupling.Benchmarks memory|postgres [seconds]");
+return 2;
+
+static double? RunBpmnEngine(double seconds)
+{
+    var dir = Path.Combine(AppContext.BaseDirectory, "node");
+    if (!Directory.Exists(Path.Combine(dir, "node_modules", "bpmn-engine")))
+    {
+        var install = Process.Start(new ProcessStartInfo("npm", "install --no-audit --no-fund --silent") { WorkingDirectory = dir })!;
+        install.WaitForExit();
+        if (install.ExitCode != 0)
+        {
+            Console.WriteLine("bpmn-engine: npm install failed, no comparison");
+            return null;
+        }
+    }
+
+    var model = Path.Combine(dir, "bench.bpmn");
+    File.WriteAllText(model, BenchModel.Xml);
+    var run = Process.Start(new ProcessStartInfo("node", $"bench.mjs bench.bpmn {seconds.ToString(CultureInfo.InvariantCulture)}")
+    {
+        WorkingDirectory = dir,
+        RedirectStandardOutput = true,
+    })!;
+    var output = run.StandardOutput.ReadToEnd();
+    run.WaitForExit();
+    var line = output.Split('\n').LastOrDefault(l => l.StartsWith('{'));
+    return line is null ? null : JsonNode.Parse(line)!["instancesPerSecond"]!.GetValue<double>();
+}
+
+static double RunPgbench(string connection, int clients, double seconds)
+{
+    var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+    string Args(string rest) => $"-h {builder.Host} -p {builder.Port} -U {builder.Username} {rest} {builder.Database}";
+    var init = Process.Start(new ProcessStartInfo("pgbench", Args("-i -q -s 1")) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+    init.WaitForExit();
+    var run = Process.Start(new ProcessStartInfo("pgbench", Args($"-c {clients} -j {Math.Min(clients, 2)} -T {(int)Math.Max(1, seconds)}"))
+    {
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    })!;
+    var output = run.StandardOutput.ReadToEnd();
+    run.WaitForExit();
+    var tps = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal));
+    return tps is null ? double.NaN : double.Parse(tps["tps = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
+}
