@@ -610,9 +610,9 @@ public sealed class TaskService
         CancellationToken cancellationToken) =>
         steps.RunAsync(actor, async ctx =>
         {
-            var found = await ctx.Session.FindTaskAsync(taskId, cancellationToken).ConfigureAwait(false)
+            var instanceId = await ctx.Session.FindTaskInstanceIdAsync(taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new EngineException("ENGINE_TASK_NOT_FOUND", taskId);
-            var graph = await loader.LoadAsync(ctx, found.InstanceId).ConfigureAwait(false);
+            var graph = await loader.LoadAsync(ctx, instanceId).ConfigureAwait(false);
             if (graph.Instance.State != InstanceState.Active)
             {
                 throw new EngineException("ENGINE_INSTANCE_NOT_ACTIVE", graph.Instance.Id);

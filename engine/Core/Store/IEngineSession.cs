@@ -35,6 +35,13 @@ public interface IEngineSession : IAsyncDisposable
     Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         FirstOrDefaultAsync(Tasks.Where(t => t.Id == taskId), cancellationToken);
 
+    /// <summary>
+    /// The instance a task belongs to, read without tracking the task: a step must read the instance (and its revision)
+    /// before it reads the instance's tasks, or a stale task could pass the revision check of a newer instance row.
+    /// </summary>
+    Task<Guid?> FindTaskInstanceIdAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        FirstOrDefaultAsync(Tasks.Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId), cancellationToken);
+
     Task<DefinitionRecord?> FindDefinitionAsync(Guid definitionId, CancellationToken cancellationToken = default) =>
         FirstOrDefaultAsync(Definitions.Where(d => d.Id == definitionId), cancellationToken);
 
