@@ -17,6 +17,9 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 {
     public static readonly AuditInterceptor Instance = new();
 
+    // rows this interceptor made, so a failed SaveChanges can take them back before the caller retries
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AuditEntry, object> Generated = new();
+
     private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
     private static readonly JsonSerializerOptions Json = new()
@@ -50,6 +53,38 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         return result;
     }
 
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Rollback(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Rollback(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// After a failed save (e.g. another writer took the next sequence number) the chain fields are stale: generated
+    /// rows are dropped and queued events renumbered on the next attempt.
+    /// </summary>
+    private static void Rollback(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            if (Generated.TryGetValue(entry.Entity, out _))
+            {
+                entry.State = EntityState.Detached;
+            }
+            else
+            {
+                entry.Entity.Sequence = 0;
+            }
+        }
+    }
+
     private static void Append(PlatformDbContext db, long lastSequence, string lastHash)
     {
         db.ChangeTracker.DetectChanges();
@@ -71,6 +106,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                      && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             var audit = Describe(entry);
+            Generated.AddOrUpdate(audit, Generated);
             db.AuditEntries.Add(audit);
             pending.Add(audit);
         }

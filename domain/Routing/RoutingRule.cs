@@ -17,6 +17,7 @@ public class RoutingRule
 
     public string? ItemCode { get; set; }
 
+    /// <summary>Text to look for in the item; "a|b" matches either.</summary>
     public string? Keyword { get; set; }
 
     public List<string> DepartmentCodes { get; set; } = [];
