@@ -1,0 +1,167 @@
+namespace Decoupling.Domain;
+
+/// <summary>Stable error codes of the domain; the Chinese text of each is in Resources/DomainMessages.resx.</summary>
+public static class DomainErrorCodes
+{
+    /// <summary>输入有误：{0}</summary>
+    public const string ValidationFailed = "VALIDATION_FAILED";
+
+    /// <summary>“{0}”不能为空</summary>
+    public const string FieldRequired = "FIELD_REQUIRED";
+
+    /// <summary>“{0}”不能为负数</summary>
+    public const string FieldNegative = "FIELD_NEGATIVE";
+
+    /// <summary>“{0}”不能超过 {1} 个字符</summary>
+    public const string FieldTooLong = "FIELD_TOO_LONG";
+
+    /// <summary>{0} {1} 不存在</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>{0} 已被他人修改，请刷新后重试</summary>
+    public const string ConcurrencyConflict = "CONCURRENCY_CONFLICT";
+
+    /// <summary>统一社会信用代码为空</summary>
+    public const string CreditCodeEmpty = "CREDIT_CODE_EMPTY";
+
+    /// <summary>统一社会信用代码应为 18 位，实际为 {0} 位</summary>
+    public const string CreditCodeLength = "CREDIT_CODE_LENGTH";
+
+    /// <summary>统一社会信用代码第 {0} 位字符“{1}”不合法（只允许数字和 ABCDEFGHJKLMNPQRTUWXY）</summary>
+    public const string CreditCodeCharset = "CREDIT_CODE_CHARSET";
+
+    /// <summary>统一社会信用代码校验位错误：应为“{0}”，实际为“{1}”</summary>
+    public const string CreditCodeCheckCharacter = "CREDIT_CODE_CHECK_CHARACTER";
+
+    /// <summary>已登记的社会组织必须填写统一社会信用代码</summary>
+    public const string CreditCodeRequired = "CREDIT_CODE_REQUIRED";
+
+    /// <summary>统一社会信用代码 {0} 在文件中重复（第 {1} 行已出现）</summary>
+    public const string CreditCodeDuplicateInFile = "CREDIT_CODE_DUPLICATE_IN_FILE";
+
+    /// <summary>统一社会信用代码 {0} 已在名录中（{1}）</summary>
+    public const string CreditCodeDuplicateInRegister = "CREDIT_CODE_DUPLICATE_IN_REGISTER";
+
+    /// <summary>区级社会团体名称不得使用“{0}”字样</summary>
+    public const string AssociationNameForbiddenWord = "ASSOCIATION_NAME_FORBIDDEN_WORD";
+
+    /// <summary>业务主管单位“{0}”不存在</summary>
+    public const string SupervisoryUnitUnknown = "SUPERVISORY_UNIT_UNKNOWN";
+
+    /// <summary>“{0}”不是有效的数字</summary>
+    public const string ValueNotNumber = "VALUE_NOT_NUMBER";
+
+    /// <summary>“{0}”不是有效的整数</summary>
+    public const string ValueNotInteger = "VALUE_NOT_INTEGER";
+
+    /// <summary>“{0}”不是有效的日期（例如 2015-06-30）</summary>
+    public const string ValueNotDate = "VALUE_NOT_DATE";
+
+    /// <summary>“{0}”不是可选值之一（{1}）</summary>
+    public const string ValueNotInList = "VALUE_NOT_IN_LIST";
+
+    /// <summary>脱钩状态为“{0}”时须填写原因</summary>
+    public const string OutcomeReasonRequired = "OUTCOME_REASON_REQUIRED";
+
+    /// <summary>文件无法读取：不是有效的 Excel（.xlsx）文件或文件已损坏</summary>
+    public const string ExcelFileUnreadable = "EXCEL_FILE_UNREADABLE";
+
+    /// <summary>文件中没有表头行</summary>
+    public const string ExcelFileEmpty = "EXCEL_FILE_EMPTY";
+
+    /// <summary>缺少必需的列：{0}</summary>
+    public const string ExcelHeaderMissing = "EXCEL_HEADER_MISSING";
+
+    /// <summary>无法识别的列：{0}</summary>
+    public const string ExcelHeaderUnknown = "EXCEL_HEADER_UNKNOWN";
+
+    /// <summary>列“{0}”出现了多次</summary>
+    public const string ExcelHeaderDuplicate = "EXCEL_HEADER_DUPLICATE";
+
+    /// <summary>文件中没有数据行</summary>
+    public const string ExcelNoRows = "EXCEL_NO_ROWS";
+
+    /// <summary>第 {0} 行“{1}”列：{2}</summary>
+    public const string ExcelRowError = "EXCEL_ROW_ERROR";
+
+    /// <summary>清单事项 {0} 不能从“{1}”变为“{2}”</summary>
+    public const string ChecklistTransitionIllegal = "CHECKLIST_TRANSITION_ILLEGAL";
+
+    /// <summary>清单事项 {0} 没有佐证材料，不能办结</summary>
+    public const string ChecklistEvidenceRequired = "CHECKLIST_EVIDENCE_REQUIRED";
+
+    /// <summary>该协会商会已有脱钩事项清单</summary>
+    public const string ChecklistAlreadyExists = "CHECKLIST_ALREADY_EXISTS";
+
+    /// <summary>清单事项 {0} 处于“{1}”状态，不能修改内容</summary>
+    public const string ChecklistItemLocked = "CHECKLIST_ITEM_LOCKED";
+
+    /// <summary>序号 {0} 重复（第 {1} 行已出现）</summary>
+    public const string ChecklistNumberDuplicate = "CHECKLIST_NUMBER_DUPLICATE";
+
+    /// <summary>没有可用的脱钩事项清单模板</summary>
+    public const string ChecklistTemplateMissing = "CHECKLIST_TEMPLATE_MISSING";
+
+    /// <summary>路由表引用了不存在的部门代码“{0}”</summary>
+    public const string RoutingDepartmentUnknown = "ROUTING_DEPARTMENT_UNKNOWN";
+
+    /// <summary>部门代码“{0}”不存在</summary>
+    public const string DepartmentCodeUnknown = "DEPARTMENT_CODE_UNKNOWN";
+
+    /// <summary>上传的文件为空</summary>
+    public const string DocumentEmpty = "DOCUMENT_EMPTY";
+
+    /// <summary>文件超过大小上限 {0:0.#} MB</summary>
+    public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
+
+    /// <summary>不支持的文件类型“{0}”（允许 docx、xlsx、pdf、jpg、png）</summary>
+    public const string DocumentTypeUnsupported = "DOCUMENT_TYPE_UNSUPPORTED";
+
+    /// <summary>文件“{0}”的内容不是 docx、xlsx、pdf、jpg 或 png</summary>
+    public const string DocumentContentUnrecognised = "DOCUMENT_CONTENT_UNRECOGNISED";
+
+    /// <summary>文件“{0}”的内容与扩展名不符（实际内容为 {1}）</summary>
+    public const string DocumentContentMismatch = "DOCUMENT_CONTENT_MISMATCH";
+
+    /// <summary>存储键“{0}”无效</summary>
+    public const string DocumentStoreKeyInvalid = "DOCUMENT_STORE_KEY_INVALID";
+
+    /// <summary>存储中找不到文件内容 {0}</summary>
+    public const string DocumentStoredFileMissing = "DOCUMENT_STORED_FILE_MISSING";
+
+    /// <summary>用户“{0}”不属于任何单位，不能盖章确认</summary>
+    public const string SealUserNoUnit = "SEAL_USER_NO_UNIT";
+
+    /// <summary>用户“{0}”无权代表该单位对此文件盖章确认</summary>
+    public const string SealUserNotAuthorised = "SEAL_USER_NOT_AUTHORISED";
+
+    /// <summary>办件“{0}”不能从 {1} 变为 {2}</summary>
+    public const string MatterTransitionIllegal = "MATTER_TRANSITION_ILLEGAL";
+
+    /// <summary>全程代办的办件须指定代办人</summary>
+    public const string MatterAgentRequired = "MATTER_AGENT_REQUIRED";
+
+    /// <summary>通知须指定接收人或接收部门</summary>
+    public const string NotificationRecipientRequired = "NOTIFICATION_RECIPIENT_REQUIRED";
+
+    /// <summary>审计日志只能追加，不能修改或删除</summary>
+    public const string AuditAppendOnly = "AUDIT_APPEND_ONLY";
+
+    /// <summary>审计日志序号 {0} 的记录缺失（被删除）</summary>
+    public const string AuditRowMissing = "AUDIT_ROW_MISSING";
+
+    /// <summary>审计日志序号 {0} 的记录被篡改</summary>
+    public const string AuditRowAltered = "AUDIT_ROW_ALTERED";
+
+    /// <summary>工作日数不能为负数（{0}）</summary>
+    public const string WorkingDaysNegative = "WORKING_DAYS_NEGATIVE";
+
+    /// <summary>种子文件 {0} 不存在</summary>
+    public const string SeedFileMissing = "SEED_FILE_MISSING";
+
+    /// <summary>种子文件 {0} 有误：{1}</summary>
+    public const string SeedFileInvalid = "SEED_FILE_INVALID";
+
+    /// <summary>创建用户 {0} 失败：{1}</summary>
+    public const string UserCreateFailed = "USER_CREATE_FAILED";
+}

@@ -1,0 +1,36 @@
+namespace Decoupling.Domain.Documents;
+
+/// <summary>
+/// Metadata of one version of a generated or uploaded file; the bytes live in the <see cref="IFileStore"/> under
+/// <see cref="StorageKey"/>. A new version is a new record pointing at its <see cref="PreviousVersionId"/>.
+/// </summary>
+public class DocumentRecord
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public DocumentType Type { get; set; }
+
+    public Guid? OwnerDepartmentId { get; set; }
+
+    public Guid? OwnerAssociationId { get; set; }
+
+    /// <summary>Sanitised display name; never used as a path.</summary>
+    public string FileName { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+
+    public long Size { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the content at upload time.</summary>
+    public string Sha256 { get; set; } = "";
+
+    public string StorageKey { get; set; } = "";
+
+    public int Version { get; set; } = 1;
+
+    public Guid? PreviousVersionId { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

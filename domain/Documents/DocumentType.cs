@@ -1,0 +1,15 @@
+namespace Decoupling.Domain.Documents;
+
+/// <summary>What a stored document is for in the procedure.</summary>
+public enum DocumentType
+{
+    Evidence,
+    DecouplingPlan,
+    ReviewDocument,
+    ApprovalDocument,
+    Summary,
+    Evaluation,
+    Certificate,
+    RegisterExport,
+    Other,
+}

@@ -1,0 +1,26 @@
+namespace Decoupling.Domain.Notifications;
+
+/// <summary>An in-app notice to a user or to everyone of a department.</summary>
+public class Notification
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public string? RecipientUserId { get; set; }
+
+    public Guid? RecipientDepartmentId { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Body { get; set; } = "";
+
+    public string? Link { get; set; }
+
+    public bool IsRead { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>Unique; a handler that runs twice (at-least-once jobs) sends the notice once.</summary>
+    public string DedupKey { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

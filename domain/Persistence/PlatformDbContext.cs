@@ -1,0 +1,93 @@
+using Decoupling.Domain.Audit;
+using Decoupling.Domain.Calendar;
+using Decoupling.Domain.Checklists;
+using Decoupling.Domain.Departments;
+using Decoupling.Domain.Documents;
+using Decoupling.Domain.Identity;
+using Decoupling.Domain.Matters;
+using Decoupling.Domain.Notifications;
+using Decoupling.Domain.Register;
+using Decoupling.Domain.Routing;
+using Decoupling.Domain.Seals;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Decoupling.Domain.Persistence;
+
+/// <summary>
+/// The platform's data (Identity plus the domain). Provider specifics and migrations live in
+/// <see cref="SqlitePlatformDbContext"/> and <see cref="PostgresPlatformDbContext"/>; services depend on this base.
+/// Table names carry no wf_ prefix, which belongs to the engine.
+/// </summary>
+public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
+{
+    private readonly IAuditActor? _actor;
+
+    protected PlatformDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? time)
+        : base(options)
+    {
+        _actor = actor;
+        Time = time ?? TimeProvider.System;
+    }
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<Association> Associations => Set<Association>();
+
+    public DbSet<AssociationChange> AssociationChanges => Set<AssociationChange>();
+
+    public DbSet<ChecklistTemplate> ChecklistTemplates => Set<ChecklistTemplate>();
+
+    public DbSet<ChecklistTemplateItem> ChecklistTemplateItems => Set<ChecklistTemplateItem>();
+
+    public DbSet<Checklist> Checklists => Set<Checklist>();
+
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+
+    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+
+    public DbSet<SealConfirmation> SealConfirmations => Set<SealConfirmation>();
+
+    public DbSet<Matter> Matters => Set<Matter>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public TimeProvider Time { get; }
+
+    /// <summary>Who the audit rows of the next SaveChanges name; overrides the injected <see cref="IAuditActor"/>.</summary>
+    public string? ActorOverride { get; set; }
+
+    public string CurrentActor => ActorOverride ?? _actor?.Name ?? "system";
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        optionsBuilder.AddInterceptors(AuditInterceptor.Instance);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // enums as their names: readable in SQL and stable when members are reordered
+        configurationBuilder.Properties<DepartmentKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<RegistrationStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DecouplingOutcome>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SeparationCategory>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ChecklistItemStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DocumentType>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<MatterCategory>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<MatterState>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<CalendarDayKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+    }
+}
