@@ -58,8 +58,13 @@ internal sealed class EngineHarness
     public async Task<List<string>> ActiveElementsAsync(Guid instanceId) =>
         [.. (await Engine.GetExecutionsAsync(instanceId)).Select(e => e.ElementId).Order(StringComparer.Ordinal)];
 
-    public async Task<List<HumanTask>> OpenTasksAsync(Guid instanceId) =>
-        [.. (await Engine.Tasks.OfInstanceAsync(instanceId)).Where(t => t.State == HumanTaskState.Open).OrderBy(t => t.CreatedInStep).ThenBy(t => t.LoopIndex)];
+    /// <summary>Open tasks of this very instance (not of instances it called).</summary>
+    public async Task<List<HumanTask>> OpenTasksAsync(Guid instanceId)
+    {
+        var root = (await Engine.GetInstanceAsync(instanceId))!.RootInstanceId;
+        return [.. (await Engine.Tasks.OfInstanceAsync(root))
+            .Where(t => t.InstanceId == instanceId && t.State == HumanTaskState.Open).OrderBy(t => t.CreatedInStep).ThenBy(t => t.LoopIndex)];
+    }
 
     public async Task<HumanTask> SingleOpenTaskAsync(Guid instanceId, string elementId) =>
         Assert.Single(await OpenTasksAsync(instanceId), t => t.ElementId == elementId);
