@@ -14,8 +14,11 @@ internal sealed class EngineHarness
     {
         Clock = new VirtualClock(Start);
         Handlers = topics.ToDictionary(t => t, t => new RecordingHandler(t));
-        Engine = new WorkflowEngine(new InMemoryEngineStore(), new HandlerDispatcher(Handlers.Values), clock: Clock);
+        Store = new InMemoryEngineStore();
+        Engine = new WorkflowEngine(Store, new HandlerDispatcher(Handlers.Values), clock: Clock);
     }
+
+    public InMemoryEngineStore Store { get; }
 
     public VirtualClock Clock { get; }
     public Dictionary<string, RecordingHandler> Handlers { get; }
