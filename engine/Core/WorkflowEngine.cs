@@ -47,7 +47,7 @@ public sealed class WorkflowEngine
         loader = new GraphLoader(definitions);
         executor = new Executor(definitions, expressions ?? new JintExpressionEvaluator(), dispatcher, Options, loader);
         steps = new StepRunner(store, Clock, executor, scheduler, listeners?.ToList() ?? []);
-        Tasks = new TaskService(store, steps, loader, executor);
+        Tasks = new TaskService(store, steps, loader, executor, Clock);
         Migration = new MigrationService(store, steps, loader, definitions, executor);
     }
 

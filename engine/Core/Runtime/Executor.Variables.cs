@@ -100,9 +100,8 @@ internal sealed partial class Executor
         return items.Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>camunda:in / camunda:out: copies into the target instance's process scope.</summary>
-    private void ApplyMapping(CallMapping mapping, JsonObject sourceView, string sourceLabel, InstanceGraph target,
-        Execution? targetExecution, string elementId)
+    /// <summary>camunda:out: copies a called instance's variables into the caller's process scope.</summary>
+    private void ApplyMapping(CallMapping mapping, JsonObject sourceView, InstanceGraph target, string elementId)
     {
         if (mapping.BusinessKey is not null)
         {
@@ -113,14 +112,13 @@ internal sealed partial class Executor
         {
             foreach (var (name, value) in sourceView)
             {
-                SetVariable(target, targetExecution is null ? null : null, name, value);
+                SetVariable(target, null, name, value);
             }
 
             return;
         }
 
-        var name2 = mapping.Target ?? mapping.Source;
-        if (name2 is null)
+        if ((mapping.Target ?? mapping.Source) is not { } name2)
         {
             return;
         }
@@ -129,7 +127,6 @@ internal sealed partial class Executor
             ? expressions.Evaluate(mapping.SourceExpression, sourceView, elementId)
             : sourceView[mapping.Source!];
         SetVariable(target, null, name2, value2);
-        _ = sourceLabel;
     }
 
     private JsonObject EvaluateInputs(List<IoParameter> parameters, JsonObject view, string elementId)

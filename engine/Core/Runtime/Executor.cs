@@ -84,7 +84,7 @@ internal sealed partial class Executor(
                 var view = View(graph, null);
                 foreach (var mapping in callNode.OutMappings)
                 {
-                    ApplyMapping(mapping, view, graph.Instance.Id.ToString(), target: parent, targetExecution: waiting, callNode.Id);
+                    ApplyMapping(mapping, view, parent, callNode.Id);
                 }
 
                 Schedule(ctx, parent, waiting, callNode, () => LeaveAsync(ctx, parent, waiting, callNode));

@@ -19,13 +19,15 @@ public sealed class TaskService
     private readonly StepRunner steps;
     private readonly GraphLoader loader;
     private readonly Executor executor;
+    private readonly IClock clock;
 
-    internal TaskService(IEngineStore store, StepRunner steps, GraphLoader loader, Executor executor)
+    internal TaskService(IEngineStore store, StepRunner steps, GraphLoader loader, Executor executor, IClock clock)
     {
         this.store = store;
         this.steps = steps;
         this.loader = loader;
         this.executor = executor;
+        this.clock = clock;
     }
 
     // ------------------------------------------------------------ queries
@@ -256,7 +258,7 @@ public sealed class TaskService
         await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
         var task = await session.FirstOrDefaultAsync(session.Tasks.Where(t => t.Id == taskId), cancellationToken).ConfigureAwait(false)
             ?? throw new EngineException("ENGINE_TASK_NOT_FOUND", taskId);
-        var ctx = new StepContext(session, DateTimeOffset.UtcNow, Actor.System);
+        var ctx = new StepContext(session, clock.Now, Actor.System);
         var graph = await loader.LoadAsync(ctx, task.InstanceId).ConfigureAwait(false);
         return FindReturnTargets(graph, task);
     }
