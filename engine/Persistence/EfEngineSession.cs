@@ -30,6 +30,7 @@ public sealed class EfEngineSession : IEngineSession
     private IDbContextTransaction? _transaction;
     private bool _failed;
     private bool _disposed;
+    private bool _opened;
 
     public EfEngineSession(EngineDbContext context)
     {
@@ -73,22 +74,36 @@ public sealed class EfEngineSession : IEngineSession
         return _transaction.GetDbTransaction();
     }
 
-    public Task<List<T>> ListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
+    public async Task<List<T>> ListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
     {
-        Usable();
-        return query.ToListAsync(cancellationToken);
+        await OpenAsync(cancellationToken);
+        return await query.ToListAsync(cancellationToken);
     }
 
-    public Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
+    public async Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
     {
-        Usable();
-        return query.FirstOrDefaultAsync(cancellationToken);
+        await OpenAsync(cancellationToken);
+        return await query.FirstOrDefaultAsync(cancellationToken);
     }
 
-    public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
+    public async Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
     {
-        Usable();
-        return query.CountAsync(cancellationToken);
+        await OpenAsync(cancellationToken);
+        return await query.CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps one connection for the whole session: a step makes several queries and a commit, and letting EF open and
+    /// close the connection around each of them costs more than the queries themselves.
+    /// </summary>
+    private async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        var context = Usable();
+        if (!_opened)
+        {
+            await context.Database.OpenConnectionAsync(cancellationToken);
+            _opened = true;
+        }
     }
 
     public void Add<T>(T entity)

@@ -18,8 +18,9 @@ public sealed class EfEngineStore(Func<EngineDbContext> createContext) : IEngine
     /// <summary>A store on PostgreSQL; the options are built once and shared by every session.</summary>
     public static EfEngineStore ForPostgres(string connectionString)
     {
-        var options = EngineDatabase.PostgresOptions(connectionString);
-        return new EfEngineStore(() => new PostgresEngineDbContext(options));
+        // pooled: a step is a handful of short queries, and building a context for each costs as much as they do
+        var pool = new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<PostgresEngineDbContext>(EngineDatabase.PostgresOptions(connectionString));
+        return new EfEngineStore(pool.CreateDbContext);
     }
 
     /// <summary>A new context of the configured provider (for migrations or the host's own queries).</summary>

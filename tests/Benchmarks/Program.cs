@@ -11,6 +11,7 @@ using Decoupling.TestSupport;
 // Load harness for the engine's throughput goals (issue 2). Prints figures; asserts nothing.
 //   dotnet run -c Release --project tests/Benchmarks -- memory     in-memory engine vs bpmn-engine 25 (Node) on the same model
 //   dotnet run -c Release --project tests/Benchmarks -- postgres   engine on PostgreSQL at 1 and 8 clients vs pgbench tpcb-like
+//   dotnet run -c Release --project tests/Benchmarks -- probe      where a PostgreSQL step spends its time (per step, per query, raw round trip)
 var mode = args.FirstOrDefault() ?? "memory";
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var duration = TimeSpan.FromSeconds(seconds);
@@ -27,6 +28,54 @@ if (mode == "memory")
         Console.WriteLine($"ratio: {ours / theirs:F1}x (goal >= 100x)");
     }
 
+    return 0;
+}
+
+if (mode == "probe")
+{
+    var connection = await PostgresServer.CreateDatabaseAsync("probe");
+    var store = EfEngineStore.ForPostgres(connection);
+    await using (var context = store.CreateContext())
+    {
+        await EngineDatabase.MigrateAsync(context);
+    }
+
+    var engine = new WorkflowEngine(store, new HandlerDispatcher([new BenchModel.NoopHandler()]), listeners: [TaskCatcher.Instance]);
+    await engine.DeployAsync(BenchModel.Xml, "bench.bpmn", "bench");
+    var reviewer = Actor.User("reviewer");
+    var start = new Stopwatch();
+    var complete = new Stopwatch();
+    for (var i = 0; i < 300; i++)
+    {
+        if (i == 50) { start.Reset(); complete.Reset(); }
+        start.Start();
+        var instance = await engine.StartAsync("bench", "p" + i, null, reviewer);
+        start.Stop();
+        complete.Start();
+        await engine.Tasks.CompleteAsync(TaskCatcher.Take(instance.Id), reviewer, "approve", null, null);
+        complete.Stop();
+    }
+
+    Console.WriteLine($"start {start.Elapsed.TotalMilliseconds / 250:F2} ms, complete {complete.Elapsed.TotalMilliseconds / 250:F2} ms");
+    var one = Stopwatch.StartNew();
+    for (var i = 0; i < 500; i++)
+    {
+        await engine.GetInstanceAsync(Guid.NewGuid());
+    }
+
+    Console.WriteLine($"one query in its own session {one.Elapsed.TotalMilliseconds / 500:F3} ms");
+    await using (var raw = new Npgsql.NpgsqlConnection(connection))
+    {
+        await raw.OpenAsync();
+        var rt = Stopwatch.StartNew();
+        for (var i = 0; i < 500; i++)
+        {
+            await using var cmd = new Npgsql.NpgsqlCommand("select 1", raw);
+            await cmd.ExecuteScalarAsync();
+        }
+
+        Console.WriteLine($"raw round trip {rt.Elapsed.TotalMilliseconds / 500:F3} ms");
+    }
     return 0;
 }
 

@@ -14,9 +14,21 @@ internal sealed class GraphLoader(DefinitionRepository definitions)
             return loaded;
         }
 
-        var session = ctx.Session;
-        var instance = await session.FindInstanceAsync(instanceId).ConfigureAwait(false)
+        var instance = await ctx.Session.FindInstanceAsync(instanceId).ConfigureAwait(false)
             ?? throw new EngineException("ENGINE_INSTANCE_NOT_FOUND", instanceId);
+        return await LoadAsync(ctx, instance).ConfigureAwait(false);
+    }
+
+    /// <summary>Loads the rest of an instance whose row the step has just read (the row must be read before its other rows).</summary>
+    public async Task<InstanceGraph> LoadAsync(StepContext ctx, ProcessInstance instance)
+    {
+        if (ctx.Loaded(instance.Id) is { } loaded)
+        {
+            return loaded;
+        }
+
+        var session = ctx.Session;
+        var instanceId = instance.Id;
         var rows = await session.LoadInstanceRowsAsync(instanceId).ConfigureAwait(false);
         var graph = new InstanceGraph
         {

@@ -612,9 +612,9 @@ public sealed class TaskService
         CancellationToken cancellationToken) =>
         steps.RunAsync(actor, async ctx =>
         {
-            var instanceId = await ctx.Session.FindTaskInstanceIdAsync(taskId, cancellationToken).ConfigureAwait(false)
+            var instance = await ctx.Session.FindInstanceOfTaskAsync(taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new EngineException("ENGINE_TASK_NOT_FOUND", taskId);
-            var graph = await loader.LoadAsync(ctx, instanceId).ConfigureAwait(false);
+            var graph = await loader.LoadAsync(ctx, instance).ConfigureAwait(false);
             if (graph.Instance.State != InstanceState.Active)
             {
                 throw new EngineException("ENGINE_INSTANCE_NOT_ACTIVE", graph.Instance.Id);

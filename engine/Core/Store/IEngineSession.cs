@@ -36,11 +36,11 @@ public interface IEngineSession : IAsyncDisposable
         FirstOrDefaultAsync(Tasks.Where(t => t.Id == taskId), cancellationToken);
 
     /// <summary>
-    /// The instance a task belongs to, read without tracking the task: a step must read the instance (and its revision)
+    /// The instance a task belongs to, in one query and without tracking the task: a step must read the instance (and its revision)
     /// before it reads the instance's tasks, or a stale task could pass the revision check of a newer instance row.
     /// </summary>
-    Task<Guid?> FindTaskInstanceIdAsync(Guid taskId, CancellationToken cancellationToken = default) =>
-        FirstOrDefaultAsync(Tasks.Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId), cancellationToken);
+    Task<ProcessInstance?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        FirstOrDefaultAsync(Instances.Where(i => Tasks.Any(t => t.Id == taskId && t.InstanceId == i.Id)), cancellationToken);
 
     Task<DefinitionRecord?> FindDefinitionAsync(Guid definitionId, CancellationToken cancellationToken = default) =>
         FirstOrDefaultAsync(Definitions.Where(d => d.Id == definitionId), cancellationToken);

@@ -35,8 +35,8 @@ internal sealed class InMemoryEngineSession(InMemoryEngineStore store, Action re
     public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Tasks.GetValueOrDefault(taskId));
 
-    public Task<Guid?> FindTaskInstanceIdAsync(Guid taskId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(store.Tasks.TryGetValue(taskId, out var task) ? task.InstanceId : (Guid?)null);
+    public Task<ProcessInstance?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Tasks.TryGetValue(taskId, out var task) ? store.Instances.GetValueOrDefault(task.InstanceId) : null);
 
     public Task<DefinitionRecord?> FindDefinitionAsync(Guid definitionId, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Definitions.Find(d => d.Id == definitionId));
