@@ -286,6 +286,64 @@ public sealed class WorkflowEngine
         return await session.ListAsync(session.Executions.Where(e => e.InstanceId == instanceId), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The overlay data of the instance viewer for one instance (its own diagram): completed counts from the journal,
+    /// active elements from the tokens, overdue open tasks, open incidents.
+    /// </summary>
+    public async Task<InstanceDiagram> GetDiagramAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var instance = await session.FindInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new EngineException("ENGINE_INSTANCE_NOT_FOUND", instanceId);
+        var deployed = await definitions.GetAsync(session, instance.DefinitionId).ConfigureAwait(false);
+        var rows = await session.LoadInstanceRowsAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var completed = (await session.ListAsync(session.Journal
+                .Where(j => j.InstanceId == instanceId && (j.Kind == Executor.JournalCompleted || j.Kind == "multi-instance-completed") && j.ElementId != null)
+                .Select(j => j.ElementId!), cancellationToken).ConfigureAwait(false))
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var now = Clock.Now;
+        return new InstanceDiagram(
+            instance.Id,
+            instance.DefinitionKey,
+            instance.DefinitionVersion,
+            deployed.Record.Xml,
+            completed,
+            rows.Executions.Select(e => e.ElementId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            rows.Tasks.Where(t => t.State == HumanTaskState.Open && t.DueAt < now).Select(t => t.ElementId).Distinct(StringComparer.Ordinal).ToList(),
+            rows.OpenIncidents.Select(i => new InstanceDiagramIncident(i.Id, i.ElementId, i.Code, i.Message)).ToList());
+    }
+
+    /// <summary>
+    /// Changes process variables of a running instance (an administrator's repair, e.g. before retrying an incident);
+    /// journaled with the old and new values.
+    /// </summary>
+    public Task SetVariablesAsync(Guid instanceId, JsonObject variables, Actor actor, string? comment, CancellationToken cancellationToken = default) =>
+        steps.RunAsync(actor, async ctx =>
+        {
+            if (!actor.IsAdmin)
+            {
+                throw new EngineException("ENGINE_VARIABLES_FORBIDDEN");
+            }
+
+            var graph = await loader.LoadAsync(ctx, instanceId).ConfigureAwait(false);
+            if (graph.Instance.State != InstanceState.Active)
+            {
+                throw new EngineException("ENGINE_INSTANCE_NOT_ACTIVE", instanceId);
+            }
+
+            var before = new JsonObject();
+            foreach (var (name, _) in variables)
+            {
+                before[name] = graph.Variables[name]?.DeepClone();
+            }
+
+            Executor.SetVariables(graph, null, variables);
+            ctx.Journal(graph, "variables-changed", null, comment: comment,
+                dataJson: new JsonObject { ["before"] = before, ["after"] = variables.DeepClone() }.ToJsonString());
+            return true;
+        }, cancellationToken);
+
     public async Task<IReadOnlyList<Incident>> OpenIncidentsAsync(Guid? instanceId = null, CancellationToken cancellationToken = default)
     {
         await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);

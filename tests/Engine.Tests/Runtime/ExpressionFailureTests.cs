@@ -48,4 +48,38 @@ public sealed class ExpressionFailureTests
         Assert.Empty(await h.Engine.OpenIncidentsAsync(instance.Id));
         Assert.Equal(["A"], await h.ActiveElementsAsync(instance.Id));
     }
+
+    [Fact]
+    public async Task An_administrator_repairs_the_variables_and_the_retry_then_routes_on()
+    {
+        var h = new EngineHarness();
+        var instance = await h.DeployAndStartAsync(Body);
+        var incident = Assert.Single(await h.Engine.OpenIncidentsAsync(instance.Id));
+
+        await Assert.ThrowsAsync<Services.EngineException>(() =>
+            h.Engine.SetVariablesAsync(instance.Id, new JsonObject { ["applicant"] = new JsonObject { ["age"] = 30 } }, Services.Actor.User("clerk"), null));
+        await h.Engine.SetVariablesAsync(instance.Id, new JsonObject { ["applicant"] = new JsonObject { ["age"] = 30 } }, Admin, "补录申请人年龄");
+        await h.Engine.RetryIncidentAsync(incident.Id, Admin);
+
+        Assert.Empty(await h.Engine.OpenIncidentsAsync(instance.Id));
+        Assert.Equal(["A"], await h.ActiveElementsAsync(instance.Id));
+        var change = Assert.Single(await h.Engine.GetJournalAsync(instance.Id), j => j.Kind == "variables-changed");
+        Assert.Equal("补录申请人年龄", change.Comment);
+        Assert.Contains("\"age\":30", change.DataJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_instance_diagram_shows_completed_counts_active_elements_and_incidents()
+    {
+        var h = new EngineHarness();
+        var instance = await h.DeployAndStartAsync(Body);
+
+        var diagram = await h.Engine.GetDiagramAsync(instance.Id);
+
+        Assert.Equal(1, diagram.Completed["S"]);
+        Assert.False(diagram.Completed.ContainsKey("G"));
+        Assert.Equal(["G"], diagram.Active);
+        Assert.Equal("G_A", Assert.Single(diagram.Incidents).ElementId);
+        Assert.Contains("<bpmn:exclusiveGateway id=\"G\"", diagram.Xml, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,3 @@
+namespace Decoupling.Engine.Runtime;
+
+public sealed record InstanceDiagramIncident(Guid Id, string ElementId, string Code, string Message);
