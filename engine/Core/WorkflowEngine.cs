@@ -149,7 +149,7 @@ public sealed class WorkflowEngine
                 });
             }
             else if (start.Trigger == EventTrigger.Timer && start.Timer is not null
-                     && TimerStartSchedule.TryFirst(start.Timer, now, out var due, out var remaining, out var interval))
+                     && TimerStartSchedule.TryFirst(start.Timer, now, Options.TimeZone, out var due, out var remaining, out var interval))
             {
                 var job = new EngineJob
                 {

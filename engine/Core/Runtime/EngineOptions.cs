@@ -14,6 +14,25 @@ public sealed class EngineOptions
 
     public string[] RejectOutcomes { get; set; } = ["reject", "rejected", "return"];
 
+    /// <summary>
+    /// The zone of dates written without an offset in definitions and variables ("2026-03-01T17:00"): the district's
+    /// clock, not the server's, whatever machine the engine runs on.
+    /// </summary>
+    public TimeZoneInfo TimeZone { get; set; } = ChinaStandardTime();
+
     /// <summary>Largest number of token moves in one step; a model that loops without waiting is stopped with an incident.</summary>
     public int MaxMovesPerStep { get; set; } = 10_000;
+
+    private static TimeZoneInfo ChinaStandardTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // no tzdata on the machine: UTC+8 without daylight saving is what Asia/Shanghai has been since 1991
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+        }
+    }
 }

@@ -71,7 +71,7 @@ internal sealed partial class Executor
             return duration.AddTo(now);
         }
 
-        if (IsoTimer.TryParseDate(text, out var date))
+        if (IsoTimer.TryParseDate(text, options.TimeZone, out var date))
         {
             return date;
         }

@@ -69,7 +69,7 @@ internal sealed partial class Executor
         string? interval = null;
         switch (timer.Kind)
         {
-            case TimerKind.Date when IsoTimer.TryParseDate(text, out var date):
+            case TimerKind.Date when IsoTimer.TryParseDate(text, options.TimeZone, out var date):
                 due = date;
                 break;
             case TimerKind.Duration when IsoTimer.TryParseDuration(text, out var duration):

@@ -6,14 +6,14 @@ namespace Decoupling.Engine.Runtime;
 /// <summary>When a timer start event first fires: a date, a duration from deployment, or a cycle's first repetition.</summary>
 internal static class TimerStartSchedule
 {
-    public static bool TryFirst(TimerDefinition timer, DateTimeOffset now, out DateTimeOffset due, out int? remaining, out string? interval)
+    public static bool TryFirst(TimerDefinition timer, DateTimeOffset now, TimeZoneInfo zone, out DateTimeOffset due, out int? remaining, out string? interval)
     {
         remaining = null;
         interval = null;
         due = default;
         switch (timer.Kind)
         {
-            case TimerKind.Date when IsoTimer.TryParseDate(timer.Expression, out var date):
+            case TimerKind.Date when IsoTimer.TryParseDate(timer.Expression, zone, out var date):
                 due = date;
                 return true;
             case TimerKind.Duration when IsoTimer.TryParseDuration(timer.Expression, out var duration):
