@@ -44,11 +44,52 @@ internal sealed partial class Executor
             CreatedInStep = graph.Instance.StepCount,
             LoopIndex = execution.Role == ExecutionRole.MultiInstanceInner ? execution.LoopIndex : 0,
         };
+        if (ApplyApproverRules(ctx, graph, execution, node, task))
+        {
+            return;
+        }
+
         graph.Tasks.Add(task);
         ctx.Session.Add(task);
         ctx.NewTasks.Add(task);
         ctx.Journal(graph, "task-created", node.Id, node.Name, task.Id,
             dataJson: new JsonObject { ["assignee"] = task.Assignee, ["candidateGroups"] = task.CandidateGroups.Trim(',') }.ToJsonString());
+    }
+
+    /// <summary>
+    /// Per-node rules of Chinese approval systems (camunda:property): <c>onNoApprover</c> = admin (default: the task goes
+    /// to the administrators' pool), skip (passes the node), incident (stops with an incident until the data is fixed);
+    /// <c>onStarterApprover</c> = skip passes a node whose approver is the person who started the case.
+    /// Returns true when the task is not to be created.
+    /// </summary>
+    private bool ApplyApproverRules(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node, HumanTask task)
+    {
+        var nobody = task.Assignee is null && task.CandidateUsers.Length == 0 && task.CandidateGroups.Length == 0;
+        var starter = task.Assignee is not null && task.Assignee == graph.Instance.StartedBy
+            && node.Properties.GetValueOrDefault("onStarterApprover") == "skip";
+        if (nobody)
+        {
+            switch (node.Properties.GetValueOrDefault("onNoApprover", "admin"))
+            {
+                case "skip":
+                    break;
+                case "incident":
+                    CreateIncident(ctx, graph, execution, node.Id, "ENGINE_NO_APPROVER", EngineText.Get("ENGINE_NO_APPROVER", node.DisplayName));
+                    return true;
+                default:
+                    task.CandidateGroups = JoinCandidates(["role:Admin"]);
+                    ctx.Journal(graph, "no-approver", node.Id, node.Name, task.Id, EngineText.Get("ENGINE_NO_APPROVER_TO_ADMIN", node.DisplayName));
+                    return false;
+            }
+        }
+        else if (!starter)
+        {
+            return false;
+        }
+
+        ctx.Journal(graph, "task-skipped", node.Id, node.Name, comment: EngineText.Get(nobody ? "ENGINE_NO_APPROVER_SKIPPED" : "ENGINE_STARTER_SKIPPED", node.DisplayName));
+        Schedule(ctx, graph, execution, node, () => LeaveAsync(ctx, graph, execution, node));
+        return true;
     }
 
     /// <summary>Candidates are stored between commas (",a,b,") so a database LIKE/Contains matches one whole entry.</summary>
