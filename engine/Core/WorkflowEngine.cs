@@ -272,6 +272,30 @@ public sealed class WorkflowEngine
         return JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [];
     }
 
+    /// <summary>Instances filtered by process key, business key and state, newest first (monitoring lists, case progress).</summary>
+    public async Task<IReadOnlyList<ProcessInstance>> ListInstancesAsync(string? key = null, string? businessKey = null, InstanceState? state = null,
+        int skip = 0, int take = 200, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var query = session.Instances;
+        if (key is not null)
+        {
+            query = query.Where(i => i.DefinitionKey == key);
+        }
+
+        if (businessKey is not null)
+        {
+            query = query.Where(i => i.BusinessKey == businessKey);
+        }
+
+        if (state is { } s)
+        {
+            query = query.Where(i => i.State == s);
+        }
+
+        return await session.ListAsync(query.OrderByDescending(i => i.StartedAt).Skip(skip).Take(take), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The journal of an instance tree (the instance and every instance it called), in order.</summary>
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid rootInstanceId, CancellationToken cancellationToken = default)
     {

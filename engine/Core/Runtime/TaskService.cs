@@ -46,6 +46,13 @@ public sealed class TaskService
         return await session.CountAsync(session.Tasks.Where(t => t.State == HumanTaskState.Open).Where(VisibleTo(actor)), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every open task of the district (the leading group's supervision view), oldest first.</summary>
+    public async Task<IReadOnlyList<HumanTask>> AllOpenAsync(int take = 5000, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        return await session.ListAsync(session.Tasks.Where(t => t.State == HumanTaskState.Open).OrderBy(t => t.CreatedAt).Take(take), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>已办: tasks the actor completed.</summary>
     public async Task<IReadOnlyList<HumanTask>> DoneAsync(Actor actor, int take = 200, CancellationToken cancellationToken = default)
     {
