@@ -1,4 +1,10 @@
 using Decoupling.Host.Cli;
+using Decoupling.Host.Components;
+using Decoupling.Host.Components.Account;
+using Decoupling.Host.Components.Services;
+using Decoupling.Host.Setup;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
 
 // The same executable serves the platform and runs the command-line tools (simulate); the first argument decides.
 if (args.Length > 0 && args[0] == "simulate")
@@ -8,9 +14,32 @@ if (args.Length > 0 && args[0] == "simulate")
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:5080");
+builder.AddPlatform();
+builder.Services.AddLocalization();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddMudServices();
+builder.Services.AddScoped<UiSession>();
+builder.Services.AddScoped<CaseNames>();
+builder.Services.AddScoped<Downloads>();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Text("ok"));
+await app.InitializePlatformAsync();
+
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("zh-CN"),
+    SupportedCultures = [new("zh-CN")],
+    SupportedUICultures = [new("zh-CN"), new("en")],
+});
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 return 0;
 

@@ -68,6 +68,12 @@ public sealed class UiSession(AuthenticationStateProvider authentication, IServi
     public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = scopes.CreateAsyncScope();
+        if (user is not null)
+        {
+            // a circuit has no HttpContext: the audit log learns who acts from here
+            scope.ServiceProvider.GetRequiredService<Setup.ScopedAuditActor>().Override = user.Account.UserName;
+        }
+
         return await work(scope.ServiceProvider);
     }
 }

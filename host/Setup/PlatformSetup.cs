@@ -1,0 +1,110 @@
+using Decoupling.Domain.Audit;
+using Decoupling.Domain.Checklists;
+using Decoupling.Domain.Departments;
+using Decoupling.Domain.Documents;
+using Decoupling.Domain.Identity;
+using Decoupling.Domain.Matters;
+using Decoupling.Domain.Notifications;
+using Decoupling.Domain.Persistence;
+using Decoupling.Domain.Register;
+using Decoupling.Domain.Routing;
+using Decoupling.Domain.Seals;
+using Decoupling.Engine;
+using Decoupling.Engine.Persistence;
+using Decoupling.Engine.Services;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Decoupling.Host.Setup;
+
+/// <summary>Registers the platform's data, identity, domain services and the workflow engine for the configured provider.</summary>
+public static class PlatformSetup
+{
+    public static PlatformSettings AddPlatform(this WebApplicationBuilder builder)
+    {
+        var settings = PlatformSettings.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        // keys beside the data, so sign-ins survive a restart (and several hosts on one share can read each other's cookies)
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")))
+            .SetApplicationName("Decoupling");
+        services.AddScoped<ScopedAuditActor>();
+        services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<ScopedAuditActor>());
+
+        if (settings.UsePostgres)
+        {
+            services.AddDbContext<PlatformDbContext, PostgresPlatformDbContext>(o => PlatformDatabase.UsePostgres(o, settings.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(o => PlatformDatabase.UseSqlite(o, settings.ConnectionString));
+        }
+
+        services.AddIdentity<PlatformUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.AccessDeniedPath = "/account/login";
+            cookie.Cookie.Name = "luozhuang.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            // the API answers 401/403 instead of redirecting to the sign-in page
+            cookie.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddSingleton<IFileStore>(new LocalFileStore(settings.FilesFolder));
+        services.AddSingleton(new DocumentOptions());
+        services.AddScoped<DepartmentDirectory>();
+        services.AddScoped<RegisterService>();
+        services.AddScoped<RegisterImporter>();
+        services.AddScoped<RegisterExporter>();
+        services.AddScoped<ChecklistService>();
+        services.AddScoped<RoutingService>();
+        services.AddScoped<DocumentService>();
+        services.AddScoped<SealService>();
+        services.AddScoped<MatterService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<AuditLog>();
+
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton(sp => settings.UsePostgres
+            ? EfEngineStore.ForPostgres(settings.ConnectionString)
+            : EfEngineStore.ForSqlite(settings.ConnectionString));
+        services.AddSingleton(sp => new WorkflowEngine(
+            sp.GetRequiredService<EfEngineStore>(),
+            new HandlerDispatcher(sp.GetServices<IServiceTaskHandler>()),
+            clock: sp.GetRequiredService<IClock>(),
+            scheduler: sp.GetService<IJobScheduler>(),
+            listeners: sp.GetServices<IEngineListener>()));
+        return settings;
+    }
+
+    private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
