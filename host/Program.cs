@@ -14,6 +14,9 @@ if (args.Length > 0 && args[0] == "simulate")
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:5080");
+// package assets (MudBlazor's css and js) are served from the build output in every environment, not only Development:
+// `dotnet run --project host` runs as Production and must look right
+builder.WebHost.UseStaticWebAssets();
 builder.AddPlatform();
 builder.Services.AddLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
