@@ -86,58 +86,40 @@ public sealed class EfEngineSession : IEngineSession
         return await query.FirstOrDefaultAsync(cancellationToken);
     }
 
-    // Compiled forms of the queries every step makes: EF Core then skips translating (and hashing) the expression each time.
-    private static readonly Func<EngineDbContext, Guid, Task<ProcessInstance?>> InstanceById =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Instances.FirstOrDefault(i => i.Id == id));
+    // Compiled forms of the queries every step makes: EF Core then skips translating (and hashing) the expression each
+    // time. A compiled query binds to the first model it runs against, so each provider's context type gets its own set.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, HotQueries> Compiled = new();
 
-    private static readonly Func<EngineDbContext, Guid, Task<ProcessInstance?>> InstanceOfTask =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid taskId) => db.Instances.FirstOrDefault(i => db.Tasks.Any(t => t.Id == taskId && t.InstanceId == i.Id)));
-
-    private static readonly Func<EngineDbContext, string, Task<DefinitionRecord?>> LatestDefinition =
-        EF.CompileAsyncQuery((EngineDbContext db, string key) => db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefault());
-
-    private static readonly Func<EngineDbContext, Guid, IAsyncEnumerable<Execution>> ExecutionsOf =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Executions.Where(e => e.InstanceId == id));
-
-    private static readonly Func<EngineDbContext, Guid, IAsyncEnumerable<HumanTask>> TasksOf =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Tasks.Where(t => t.InstanceId == id));
-
-    private static readonly Func<EngineDbContext, Guid, IAsyncEnumerable<EngineJob>> JobsOf =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Jobs.Where(j => j.InstanceId == id));
-
-    private static readonly Func<EngineDbContext, Guid, IAsyncEnumerable<MessageSubscription>> SubscriptionsOf =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Subscriptions.Where(s => s.InstanceId == id));
-
-    private static readonly Func<EngineDbContext, Guid, IAsyncEnumerable<Incident>> OpenIncidentsOf =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Incidents.Where(i => i.InstanceId == id && i.ResolvedAt == null));
+    private HotQueries Queries => Compiled.GetOrAdd(_context.GetType(), _ => new HotQueries());
 
     public async Task<ProcessInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
-        return await InstanceById(_context, instanceId);
+        return await Queries.InstanceById(_context, instanceId);
     }
 
     public async Task<ProcessInstance?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
-        return await InstanceOfTask(_context, taskId);
+        return await Queries.InstanceOfTask(_context, taskId);
     }
 
     public async Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
-        return await LatestDefinition(_context, key);
+        return await Queries.LatestDefinition(_context, key);
     }
 
     public async Task<InstanceRows> LoadInstanceRowsAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
+        var queries = Queries;
         return new InstanceRows(
-            await ExecutionsOf(_context, instanceId).ToListAsync(cancellationToken),
-            await TasksOf(_context, instanceId).ToListAsync(cancellationToken),
-            await JobsOf(_context, instanceId).ToListAsync(cancellationToken),
-            await SubscriptionsOf(_context, instanceId).ToListAsync(cancellationToken),
-            await OpenIncidentsOf(_context, instanceId).ToListAsync(cancellationToken));
+            await queries.ExecutionsOf(_context, instanceId).ToListAsync(cancellationToken),
+            await queries.TasksOf(_context, instanceId).ToListAsync(cancellationToken),
+            await queries.JobsOf(_context, instanceId).ToListAsync(cancellationToken),
+            await queries.SubscriptionsOf(_context, instanceId).ToListAsync(cancellationToken),
+            await queries.OpenIncidentsOf(_context, instanceId).ToListAsync(cancellationToken));
     }
 
     public async Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)

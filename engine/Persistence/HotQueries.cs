@@ -1,0 +1,32 @@
+using Decoupling.Engine.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Decoupling.Engine.Persistence;
+
+/// <summary>The compiled queries of every step, one set per provider context type (see EfEngineSession).</summary>
+internal sealed class HotQueries
+{
+    public readonly Func<EngineDbContext, Guid, Task<ProcessInstance?>> InstanceById =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Instances.FirstOrDefault(i => i.Id == id));
+
+    public readonly Func<EngineDbContext, Guid, Task<ProcessInstance?>> InstanceOfTask =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid taskId) => db.Instances.FirstOrDefault(i => db.Tasks.Any(t => t.Id == taskId && t.InstanceId == i.Id)));
+
+    public readonly Func<EngineDbContext, string, Task<DefinitionRecord?>> LatestDefinition =
+        EF.CompileAsyncQuery((EngineDbContext db, string key) => db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefault());
+
+    public readonly Func<EngineDbContext, Guid, IAsyncEnumerable<Execution>> ExecutionsOf =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Executions.Where(e => e.InstanceId == id));
+
+    public readonly Func<EngineDbContext, Guid, IAsyncEnumerable<HumanTask>> TasksOf =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Tasks.Where(t => t.InstanceId == id));
+
+    public readonly Func<EngineDbContext, Guid, IAsyncEnumerable<EngineJob>> JobsOf =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Jobs.Where(j => j.InstanceId == id));
+
+    public readonly Func<EngineDbContext, Guid, IAsyncEnumerable<MessageSubscription>> SubscriptionsOf =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Subscriptions.Where(s => s.InstanceId == id));
+
+    public readonly Func<EngineDbContext, Guid, IAsyncEnumerable<Incident>> OpenIncidentsOf =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Incidents.Where(i => i.InstanceId == id && i.ResolvedAt == null));
+}
