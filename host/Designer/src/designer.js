@@ -30,7 +30,6 @@ const params = new URLSearchParams(window.location.search);
 
 const modeler = new BpmnModeler({
   container: '#canvas',
-  keyboard: { bindTo: document },
   sidePanels: { parent: '#side' },
   notifications: { parent: '#status' },
   linting: { bpmnlint: bpmnlintConfig, active: true },
