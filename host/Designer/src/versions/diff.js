@@ -18,7 +18,16 @@ const IGNORED = new Set([ 'diagrams', 'exporter', 'exporterVersion', 'di' ]);
  * @return {boolean} whether the diff lists this element by itself
  */
 export function isTracked(element) {
-  return !!element && !!element.id && typeof element.$instanceOf === 'function' && [
+  if (!element || !element.id || typeof element.$instanceOf !== 'function') {
+    return false;
+  }
+
+  // event definitions are root elements in BPMN, but part of their event's meaning here
+  if (element.$instanceOf('bpmn:EventDefinition')) {
+    return false;
+  }
+
+  return [
     'bpmn:FlowElement',
     'bpmn:RootElement',
     'bpmn:Participant',
