@@ -19,7 +19,10 @@ export default class ServerElementTemplates {
       this._notify(`有 ${ errors.length } 个元素模板无效：${ errors.map(e => e.message).slice(0, 3).join('；') }`, 'warning');
     });
 
-    eventBus.once('diagram.init', () => this.reload());
+    // a listener that returns a value stops the event: keep bodies in braces
+    eventBus.once('diagram.init', () => {
+      this.reload();
+    });
   }
 
   /** Templates as last loaded from the server. */

@@ -26,7 +26,9 @@ export default class ServerValidation {
       elements.forEach(element => this._overlays.remove({ element, type: OVERLAY_TYPE }));
     });
 
-    eventBus.on('import.done', () => this.clear());
+    eventBus.on('import.done', () => {
+      this.clear();
+    });
   }
 
   /** @return {Promise<Array<{elementId, code, message}>>} */

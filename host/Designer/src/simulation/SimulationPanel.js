@@ -39,9 +39,15 @@ export default class SimulationPanel {
     });
 
     // the tasks of the diagram changed: rebuild the form, keep earlier choices
-    eventBus.on('commandStack.changed', () => this._render(false));
+    eventBus.on('commandStack.changed', () => {
+      this._render(false);
+    });
 
-    eventBus.on('sidePanels.shown', ({ id }) => id === 'simulation' && this._render(true));
+    eventBus.on('sidePanels.shown', ({ id }) => {
+      if (id === 'simulation') {
+        this._render(true);
+      }
+    });
 
     eventBus.on('editorActions.init', ({ editorActions }) => {
       editorActions.register('designer.simulate', () => {

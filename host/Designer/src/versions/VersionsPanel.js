@@ -61,7 +61,9 @@ export default class VersionsPanel {
       this._render();
     });
 
-    eventBus.on('drafts.failed', () => this._notifications.show('浏览器无法保存草稿（存储已满或被禁用）', 'warning'));
+    eventBus.on('drafts.failed', () => {
+      this._notifications.show('浏览器无法保存草稿（存储已满或被禁用）', 'warning');
+    });
 
     eventBus.on('import.done', () => {
       this._highlighter.clear();
