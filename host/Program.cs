@@ -2,6 +2,12 @@ using Decoupling.Host.Cli;
 using Decoupling.Host.Components;
 using Decoupling.Host.Components.Account;
 using Decoupling.Host.Components.Services;
+using Decoupling.Host.Endpoints.Auth;
+using Decoupling.Host.Endpoints.Definitions;
+using Decoupling.Host.Endpoints.Departments;
+using Decoupling.Host.Endpoints.ElementTemplates;
+using Decoupling.Host.Endpoints.Instances;
+using Decoupling.Host.Security;
 using Decoupling.Host.Setup;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -25,10 +31,16 @@ builder.Services.AddMudServices();
 builder.Services.AddScoped<UiSession>();
 builder.Services.AddScoped<CaseNames>();
 builder.Services.AddScoped<Downloads>();
+builder.Services.AddPlatformPolicies();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemMapper>();
+builder.Services.AddOpenApi();
+builder.Services.AddSingleton<IElementTemplateCatalog, NoElementTemplates>();
 
 var app = builder.Build();
 await app.InitializePlatformAsync();
 
+app.UseExceptionHandler();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
@@ -41,7 +53,13 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapAuthEndpoints();
+app.MapDepartmentEndpoints();
+app.MapDefinitionEndpoints();
+app.MapInstanceEndpoints();
+app.MapElementTemplateEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 return 0;

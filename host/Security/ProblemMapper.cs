@@ -1,0 +1,44 @@
+using Decoupling.Domain.Common;
+using Decoupling.Engine.Parsing;
+using Decoupling.Engine.Services;
+using Decoupling.Engine.Store;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Decoupling.Host.Security;
+
+/// <summary>
+/// Turns refusals into RFC 9457 problem details with the Chinese message as <c>detail</c> and a stable <c>code</c>;
+/// anything unexpected becomes a plain 500 without internals.
+/// </summary>
+public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<ProblemMapper> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, detail, extra) = exception switch
+        {
+            BpmnValidationException invalid => (422, "BPMN_INVALID", invalid.Message, (object?)invalid.Errors.Select(e => new { e.ElementId, e.Code, e.Message })),
+            EngineException { IsNotFound: true } e => (404, e.Code, e.Message, null),
+            EngineException { IsForbidden: true } e => (403, e.Code, e.Message, null),
+            EngineException e => (409, e.Code, e.Message, null),
+            EngineConflictException e => (409, "CONFLICT", "数据刚被他人修改，请刷新后重试。", null),
+            DomainValidationException e => (422, "VALIDATION", string.Join("；", e.Errors.Select(x => x.Message)), e.Errors.Select(x => new { x.Field, x.Code, x.Message })),
+            DomainException e => (e.Code.EndsWith("NOT_FOUND", StringComparison.Ordinal) ? 404 : 409, e.Code, e.Message, null),
+            BadHttpRequestException e => (e.StatusCode, "BAD_REQUEST", "请求格式不正确。", null),
+            _ => (500, "INTERNAL", "服务器内部错误，已记录。", null),
+        };
+        if (status == 500)
+        {
+            log.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+        }
+
+        context.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = code, Detail = detail };
+        problem.Extensions["code"] = code;
+        if (extra is not null)
+        {
+            problem.Extensions["errors"] = extra;
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+}

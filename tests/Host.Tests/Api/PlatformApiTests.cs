@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Decoupling.Host.Tests.Api;
+
+/// <summary>The API's behaviour, run on both providers by the two subclasses below.</summary>
+public abstract class PlatformApiTests(PlatformFactory platform)
+{
+    private const string Review = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="t">
+          <bpmn:process id="api-review" name="测试审核" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
+            <bpmn:userTask id="check" name="编办审核" camunda:candidateGroups="dept:bb" />
+            <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    private static StringContent Xml(string xml) => new(xml, Encoding.UTF8, "application/xml");
+
+    [Fact]
+    public async Task Health_answers_without_signing_in()
+    {
+        var response = await platform.Anonymous().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_served()
+    {
+        var document = await platform.Anonymous().GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+        Assert.NotNull(document!["paths"]!["/api/definitions/"] ?? document["paths"]!["/api/definitions"]);
+    }
+
+    [Fact]
+    public async Task Me_names_the_user_department_and_groups()
+    {
+        var client = await platform.SignedInAsync("czj");
+        var me = await client.GetFromJsonAsync<JsonObject>("/api/auth/me");
+        Assert.Equal("czj", me!["userName"]!.GetValue<string>());
+        Assert.Contains("dept:czj", me["groups"]!.AsArray().Select(g => g!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_five_lock_the_account()
+    {
+        var client = platform.Anonymous();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 5; i++)
+        {
+            last = await client.PostAsJsonAsync("/api/auth/login", new { userName = "evaluator", password = "Wrong#Password1" });
+            Assert.Equal(HttpStatusCode.Unauthorized, last.StatusCode);
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/auth/login", new { userName = "evaluator", password = "Luozhuang#2026" });
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Equal("AUTH_LOCKED_OUT", (await locked.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Definitions_are_for_the_leading_group_only()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await platform.Anonymous().GetAsync("/api/definitions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await platform.SignedInAsync("czj")).GetAsync("/api/definitions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await platform.SignedInAsync("leading")).GetAsync("/api/definitions")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Publishing_creates_a_version_and_identical_xml_is_a_no_op()
+    {
+        var client = await platform.SignedInAsync("leading");
+        var first = await (await client.PostAsync("/api/definitions?name=api-review.bpmn", Xml(Review))).Content.ReadFromJsonAsync<JsonObject>();
+        var again = await (await client.PostAsync("/api/definitions?name=api-review.bpmn", Xml(Review))).Content.ReadFromJsonAsync<JsonObject>();
+        var changed = await (await client.PostAsync("/api/definitions?name=api-review.bpmn", Xml(Review.Replace("编办审核", "编办复核", StringComparison.Ordinal)))).Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal(first!["version"]!.GetValue<int>(), again!["version"]!.GetValue<int>());
+        Assert.False(again["created"]!.GetValue<bool>());
+        Assert.Equal(first["version"]!.GetValue<int>() + 1, changed!["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_invalid_definition_is_refused_with_the_element_ids()
+    {
+        var client = await platform.SignedInAsync("leading");
+        var broken = Review.Replace("""<bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end" />""", "", StringComparison.Ordinal);
+
+        var response = await client.PostAsync("/api/definitions", Xml(broken));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray();
+        Assert.Contains(errors, e => e!["elementId"]?.GetValue<string>() == "check");
+        var validated = await (await client.PostAsync("/api/definitions/validate", Xml(broken))).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Contains(validated!["errors"]!.AsArray(), e => e!["elementId"]?.GetValue<string>() == "end");
+    }
+
+    [Fact]
+    public async Task A_dtd_is_refused_and_the_service_keeps_answering()
+    {
+        var client = await platform.SignedInAsync("leading");
+        var hostile = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>" + Review[(Review.IndexOf('\n') + 1)..];
+        var response = await client.PostAsync("/api/definitions", Xml(hostile));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("BPMN_XML_DTD", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/definitions")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Simulation_runs_the_posted_model_with_answers()
+    {
+        var client = await platform.SignedInAsync("leading");
+        var body = new JsonObject { ["xml"] = Review, ["answers"] = new JsonObject { ["tasks"] = new JsonObject { ["check"] = new JsonArray(new JsonObject { ["outcome"] = "approve" }) } } };
+        var result = await (await client.PostAsJsonAsync("/api/definitions/simulate", body)).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(result!["completed"]!.GetValue<bool>());
+        Assert.Equal(1, result["counters"]!["check"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_instance_diagram_is_shown_to_the_reviewing_department_and_hidden_from_another()
+    {
+        var leading = await platform.SignedInAsync("leading");
+        await leading.PostAsync("/api/definitions?name=api-review.bpmn", Xml(Review));
+        var engine = platform.Services.GetRequiredService<Decoupling.Engine.WorkflowEngine>();
+        var instance = await engine.StartAsync("api-review", "case-diagram", null, Decoupling.Engine.Services.Actor.User("jxj"));
+
+        Assert.Equal(HttpStatusCode.OK, (await (await platform.SignedInAsync("bb")).GetAsync($"/api/instances/{instance.Id}/diagram")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await platform.SignedInAsync("czj")).GetAsync($"/api/instances/{instance.Id}/diagram")).StatusCode);
+        var diagram = await leading.GetFromJsonAsync<JsonObject>($"/api/instances/{instance.Id}/diagram");
+        Assert.Equal(["check"], diagram!["active"]!.AsArray().Select(a => a!.GetValue<string>()).Where(a => a == "check"));
+    }
+}
+
+public sealed class SqlitePlatformApiTests(SqlitePlatform fixture) : PlatformApiTests(fixture.Factory), IClassFixture<SqlitePlatform>;
+
+public sealed class PostgresPlatformApiTests(PostgresPlatform fixture) : PlatformApiTests(fixture.Factory), IClassFixture<PostgresPlatform>;
