@@ -3,6 +3,7 @@ using Decoupling.Host.Components;
 using Decoupling.Host.Components.Account;
 using Decoupling.Host.Components.Services;
 using Decoupling.Host.Endpoints.Auth;
+using Decoupling.Host.Jobs;
 using Decoupling.Host.Endpoints.Definitions;
 using Decoupling.Host.Endpoints.Departments;
 using Decoupling.Host.Endpoints.ElementTemplates;
@@ -23,7 +24,8 @@ builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:5080"
 // package assets (MudBlazor's css and js) are served from the build output in every environment, not only Development:
 // `dotnet run --project host` runs as Production and must look right
 builder.WebHost.UseStaticWebAssets();
-builder.AddPlatform();
+var settings = builder.AddPlatform();
+builder.Services.AddPlatformJobs(builder.Configuration, settings.UsePostgres ? settings.ConnectionString : null);
 builder.Services.AddLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddCascadingAuthenticationState();
@@ -61,6 +63,7 @@ app.MapDefinitionEndpoints();
 app.MapInstanceEndpoints();
 app.MapElementTemplateEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.UsePlatformJobs();
 await app.RunAsync();
 return 0;
 

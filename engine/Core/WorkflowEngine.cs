@@ -464,6 +464,14 @@ public sealed class WorkflowEngine
         executor.StartAt(ctx, graph, deployed.Process.GetNode(job.ElementId));
     }
 
+    /// <summary>When a job is due; null when it is gone (done) or stopped by an incident.</summary>
+    public async Task<DateTimeOffset?> JobDueAtAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var job = await session.FirstOrDefaultAsync(session.Jobs.Where(j => j.Id == jobId && !j.HasIncident), cancellationToken).ConfigureAwait(false);
+        return job?.DueAt;
+    }
+
     /// <summary>Runs every job due now (oldest first), up to <paramref name="max"/>; returns how many ran.</summary>
     public async Task<int> RunDueJobsAsync(int max = 100, CancellationToken cancellationToken = default)
     {

@@ -53,6 +53,14 @@ public sealed class TaskService
         return await session.ListAsync(session.Tasks.Where(t => t.State == HumanTaskState.Open).OrderBy(t => t.CreatedAt).Take(take), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Open tasks whose due time has passed, oldest due first (the overdue scan reminds and escalates them).</summary>
+    public async Task<IReadOnlyList<HumanTask>> OverdueAsync(DateTimeOffset now, int take = 500, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        return await session.ListAsync(session.Tasks.Where(t => t.State == HumanTaskState.Open && t.DueAt != null && t.DueAt < now)
+            .OrderBy(t => t.DueAt).Take(take), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>已办: tasks the actor completed.</summary>
     public async Task<IReadOnlyList<HumanTask>> DoneAsync(Actor actor, int take = 200, CancellationToken cancellationToken = default)
     {

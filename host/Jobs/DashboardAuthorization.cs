@@ -1,0 +1,15 @@
+using Decoupling.Domain.Identity;
+using Hangfire.Dashboard;
+
+namespace Decoupling.Host.Jobs;
+
+/// <summary>The Hangfire dashboard is for administrators and the leading-group office only.</summary>
+public sealed class DashboardAuthorization : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return user.Identity?.IsAuthenticated == true
+            && (user.IsInRole(PlatformRoles.Admin) || user.IsInRole(PlatformRoles.LeadingGroup));
+    }
+}

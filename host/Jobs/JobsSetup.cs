@@ -1,0 +1,64 @@
+using Decoupling.Engine.Services;
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace Decoupling.Host.Jobs;
+
+/// <summary>
+/// Hangfire in the host: PostgreSQL storage when the platform runs on PostgreSQL (several hosts share its queue and
+/// recurring-job locks), in-memory storage on the embedded default (whose losses <see cref="PendingJobsRecovery"/> covers).
+/// </summary>
+public static class JobsSetup
+{
+    public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration,
+        string? postgresConnectionString)
+    {
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (postgresConnectionString is null)
+            {
+                hangfire.UseInMemoryStorage();
+            }
+            else
+            {
+                hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(postgresConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+        });
+        if (configuration.GetValue("Jobs:Server", true))
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+        }
+
+        services.AddSingleton<IJobScheduler, HangfireJobScheduler>();
+        services.AddScoped<EngineJobRunner>();
+        services.AddScoped<OverdueScanJob>();
+        services.AddHostedService<PendingJobsRecovery>();
+        return services;
+    }
+
+    /// <summary>The dashboard at /hangfire (Admin and LeadingGroup) and the recurring jobs from configuration.</summary>
+    public static WebApplication UsePlatformJobs(this WebApplication app)
+    {
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new DashboardAuthorization()],
+            DashboardTitle = "后台任务",
+            AppPath = "/",
+        });
+        var options = app.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        var zone = new RecurringJobOptions { TimeZone = options.Zone() };
+        recurring.AddOrUpdate<EngineJobRunner>("engine-sweep", r => r.SweepAsync(), options.EngineSweep, zone);
+        recurring.AddOrUpdate<OverdueScanJob>("overdue-scan", j => j.RunAsync(), options.OverdueScan, zone);
+        return app;
+    }
+}
