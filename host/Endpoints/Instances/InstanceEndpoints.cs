@@ -22,17 +22,9 @@ public static class InstanceEndpoints
                 return Results.NotFound();
             }
 
-            var actor = await CurrentActor.ForAsync(http.User, users, db);
-            var leadership = http.User.IsInRole(PlatformRoles.LeadingGroup) || http.User.IsInRole(PlatformRoles.Admin);
-            if (!leadership)
+            if (!await InstanceAccess.MaySeeAsync(instance, http, engine, users, db))
             {
-                var tasks = await engine.Tasks.OfInstanceAsync(instance.RootInstanceId);
-                var involved = instance.StartedBy == actor.UserId || tasks.Any(t => t.Assignee == actor.UserId || t.CompletedBy == actor.UserId
-                    || actor.Groups.Any(g => t.CandidateGroups.Contains("," + g + ",", StringComparison.Ordinal)));
-                if (!involved)
-                {
-                    return Results.NotFound();
-                }
+                return Results.NotFound();
             }
 
             var diagram = await engine.GetDiagramAsync(id);
