@@ -12,6 +12,19 @@ namespace Decoupling.Host.Security;
 /// </summary>
 public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<ProblemMapper> log) : IExceptionHandler
 {
+    /// <summary>Bad input is 422 (413/415 for uploads), a missing thing 404, a refused state change 409.</summary>
+    private static int StatusOf(string code) => code switch
+    {
+        _ when code.EndsWith("NOT_FOUND", StringComparison.Ordinal) || code == "NOT_FOUND" => 404,
+        "DOCUMENT_TOO_LARGE" => 413,
+        "DOCUMENT_TYPE_UNSUPPORTED" or "DOCUMENT_CONTENT_UNRECOGNISED" or "DOCUMENT_CONTENT_MISMATCH" => 415,
+        _ when code.StartsWith("CREDIT_CODE", StringComparison.Ordinal) || code.StartsWith("FIELD_", StringComparison.Ordinal)
+            || code.StartsWith("VALUE_", StringComparison.Ordinal) || code.StartsWith("EXCEL_", StringComparison.Ordinal)
+            || code == "DOCUMENT_EMPTY" || code == "VALIDATION_FAILED" || code == "ROUTING_DEPARTMENT_UNKNOWN" => 422,
+        "SEAL_USER_NOT_AUTHORISED" or "SEAL_USER_NO_UNIT" => 403,
+        _ => 409,
+    };
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, detail, extra) = exception switch
@@ -22,7 +35,7 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
             EngineException e => (409, e.Code, e.Message, null),
             EngineConflictException e => (409, "CONFLICT", "数据刚被他人修改，请刷新后重试。", null),
             DomainValidationException e => (422, "VALIDATION", string.Join("；", e.Errors.Select(x => x.Message)), e.Errors.Select(x => new { x.Field, x.Code, x.Message })),
-            DomainException e => (e.Code.EndsWith("NOT_FOUND", StringComparison.Ordinal) ? 404 : 409, e.Code, e.Message, null),
+            DomainException e => (StatusOf(e.Code), e.Code, e.Message, null),
             BadHttpRequestException e => (e.StatusCode, "BAD_REQUEST", "请求格式不正确。", null),
             _ => (500, "INTERNAL", "服务器内部错误，已记录。", null),
         };

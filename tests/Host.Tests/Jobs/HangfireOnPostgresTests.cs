@@ -32,6 +32,7 @@ public sealed class HangfireOnPostgresTests
     [Fact]
     public async Task A_pending_job_rescheduled_by_two_hosts_fires_once()
     {
+        GlobalConfiguration.Configuration.UseLogProvider(new QuietLogProvider());
         var connection = await PostgresServer.CreateDatabaseAsync("hangfire");
         var store = EfEngineStore.ForPostgres(connection);
         await using (var context = store.CreateContext())
