@@ -11,6 +11,7 @@ using Decoupling.TestSupport;
 // Load harness for the engine's throughput goals (issue 2). Prints figures; asserts nothing.
 //   dotnet run -c Release --project tests/Benchmarks -- memory     in-memory engine vs bpmn-engine 25 (Node) on the same model
 //   dotnet run -c Release --project tests/Benchmarks -- postgres   engine on PostgreSQL at 1 and 8 clients vs pgbench tpcb-like
+//   dotnet run -c Release --project tests/Benchmarks -- inbox      inbox latency (p50/p95) on PostgreSQL with 100k open tasks
 //   dotnet run -c Release --project tests/Benchmarks -- probe      where a PostgreSQL step spends its time (per step, per query, raw round trip)
 var mode = args.FirstOrDefault() ?? "memory";
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
@@ -102,7 +103,13 @@ if (mode == "postgres")
     return 0;
 }
 
-Console.Error.WriteLine("usage: Decoupling.Benchmarks memory|postgres [seconds]");
+if (mode == "inbox")
+{
+    await InboxBenchmark.RunAsync(openTasks: args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    return 0;
+}
+
+Console.Error.WriteLine("usage: Decoupling.Benchmarks memory|postgres|probe|inbox [seconds|tasks]");
 return 2;
 
 static double? RunBpmnEngine(double seconds)
