@@ -164,4 +164,10 @@ public static class DomainErrorCodes
 
     /// <summary>创建用户 {0} 失败：{1}</summary>
     public const string UserCreateFailed = "USER_CREATE_FAILED";
+
+    /// <summary>{0} 未设置发文字号前缀，无法编号</summary>
+    public const string DocumentNumberPrefixMissing = "DOCUMENT_NUMBER_PREFIX_MISSING";
+
+    /// <summary>{0} 没有统一社会信用代码，无法换发登记证书</summary>
+    public const string CertificateMissing = "CERTIFICATE_MISSING";
 }

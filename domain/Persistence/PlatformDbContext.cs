@@ -1,13 +1,17 @@
 using Decoupling.Domain.Audit;
 using Decoupling.Domain.Calendar;
+using Decoupling.Domain.Certificates;
 using Decoupling.Domain.Checklists;
 using Decoupling.Domain.Departments;
 using Decoupling.Domain.Documents;
 using Decoupling.Domain.Identity;
+using Decoupling.Domain.Idempotency;
 using Decoupling.Domain.Matters;
 using Decoupling.Domain.Notifications;
+using Decoupling.Domain.Numbering;
 using Decoupling.Domain.Register;
 using Decoupling.Domain.Routing;
+using Decoupling.Domain.Sampling;
 using Decoupling.Domain.Seals;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +61,16 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<DocumentNumberCounter> DocumentNumberCounters => Set<DocumentNumberCounter>();
+
+    public DbSet<IssuedDocumentNumber> IssuedDocumentNumbers => Set<IssuedDocumentNumber>();
+
+    public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
+
+    public DbSet<AuditSampleEntry> AuditSamples => Set<AuditSampleEntry>();
+
+    public DbSet<ActivityResult> ActivityResults => Set<ActivityResult>();
 
     public TimeProvider Time { get; }
 

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Decoupling.Activities.Descriptors;
+using Decoupling.Activities.Infrastructure;
+using Decoupling.Domain.Documents;
+using Decoupling.Domain.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Decoupling.Activities.Handlers;
+
+/// <summary>ledger.export: the decoupling ledger (台账) as .xlsx — one row per association with outcome, certificate, documents and visits.</summary>
+public sealed class ExportLedgerHandler(IServiceScopeFactory scopes) : ActivityHandler(scopes)
+{
+    public override ActivityDescriptor Descriptor { get; } = new("ledger.export", "导出脱钩台账", "documents",
+        "导出脱钩工作台账（Excel）：每个协会商会一行，含统一社会信用代码、业务主管单位、脱钩结果、登记证书、审核文件数和上门次数，存入文件库。")
+    {
+        Inputs = [new("supervisoryUnitCode", "只导出某业务主管单位") { Pattern = "^[a-z]{2,16}$", PatternMessage = "部门代码为 2–16 位小写字母" }],
+        Outputs = [new("ledgerDocumentId", "台账文件 ID")],
+    };
+
+    protected override async Task<JsonObject?> RunAsync(ActivityRun run, CancellationToken cancellationToken)
+    {
+        var db = run.Scope.Db;
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken);
+        var unitCode = run.Text("supervisoryUnitCode");
+        var associations = await db.Associations.AsNoTracking().OrderBy(a => a.Name).ToListAsync(cancellationToken);
+        var documents = (await db.IssuedDocumentNumbers.AsNoTracking().Where(n => n.AssociationId != null).Select(n => n.AssociationId!.Value).ToListAsync(cancellationToken))
+            .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        var visits = (await db.Matters.AsNoTracking().Select(m => new { m.AssociationId, m.InPersonVisits }).ToListAsync(cancellationToken))
+            .GroupBy(m => m.AssociationId).ToDictionary(g => g.Key, g => g.Sum(m => m.InPersonVisits));
+        var rows = new List<Dictionary<string, object?>>();
+        foreach (var a in associations)
+        {
+            var unit = a.SupervisoryUnitId is { } id && departments.TryGetValue(id, out var d) ? d : null;
+            if (unitCode is not null && unit?.Code != unitCode)
+            {
+                continue;
+            }
+
+            rows.Add(new Dictionary<string, object?>
+            {
+                ["协会商会名称"] = FormulaEscaper.Escape(a.Name),
+                ["统一社会信用代码"] = a.CreditCode,
+                ["业务主管单位"] = unit?.Name ?? "（已脱钩/无）",
+                ["脱钩结果"] = Lookups.OutcomeName(a.Outcome),
+                ["原因"] = FormulaEscaper.EscapeCell(a.OutcomeReason),
+                ["登记证书编号"] = a.CertificateNumber,
+                ["审核文件数"] = documents.GetValueOrDefault(a.Id),
+                ["上门次数"] = visits.GetValueOrDefault(a.Id),
+            });
+        }
+
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: "脱钩台账", cancellationToken: cancellationToken);
+        stream.Position = 0;
+        var record = await run.Scope.Documents.UploadAsync(stream,
+            new DocumentUpload($"脱钩台账{run.Today:yyyyMMdd}.xlsx", DocumentType.RegisterExport, $"流程:{run.Context.DefinitionKey}"), cancellationToken);
+        return new JsonObject { ["ledgerDocumentId"] = record.Id.ToString() };
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Decoupling.Domain.Checklists;
+using Decoupling.Domain.Departments;
+using Decoupling.Domain.Register;
+using Decoupling.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace Decoupling.Activities.Infrastructure;
+
+/// <summary>Small reads several activities share.</summary>
+internal static class Lookups
+{
+    public static readonly DecouplingOutcome[] Finished =
+        [DecouplingOutcome.Decoupled, DecouplingOutcome.Deregistered, DecouplingOutcome.Revoked, DecouplingOutcome.SetAside];
+
+    public static async Task<Department?> DepartmentAsync(ActivityScope scope, Guid? id, CancellationToken cancellationToken) =>
+        id is null ? null : await scope.Db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+
+    public static async Task<Department> DepartmentAsync(ActivityScope scope, string code, string topic, CancellationToken cancellationToken) =>
+        await scope.Db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, cancellationToken)
+        ?? throw new ActivityInputException(topic, "departmentCode", $"部门代码 {code} 不存在");
+
+    public static string OutcomeName(DecouplingOutcome outcome) => DomainText.Get("OUTCOME_" + outcome);
+
+    public static JsonObject ItemJson(ChecklistItem item) => new()
+    {
+        ["id"] = item.Id.ToString(),
+        ["number"] = item.Number,
+        ["itemCode"] = item.ItemCode,
+        ["category"] = item.Category.ToString(),
+        ["categoryName"] = SeparationCategoryNames.Display(item.Category),
+        ["title"] = item.Title,
+        ["reviewingDepartments"] = new JsonArray([.. item.ReviewingDepartmentCodes.Select(c => (JsonNode)c)]),
+    };
+
+    public static IReadOnlyList<string> ItemRow(ChecklistItem item) =>
+    [
+        item.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        SeparationCategoryNames.Display(item.Category),
+        item.Title,
+        item.SeparationMeasure ?? "",
+        item.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        item.ResponsibleUnit ?? "",
+        string.Join("、", item.ReviewingDepartmentCodes),
+        ChecklistItemStateMachine.Display(item.Status),
+    ];
+
+    public static readonly string[] ItemHeaders = ["序号", "类别", "事项", "脱钩措施", "完成时限", "责任单位", "审核部门", "状态"];
+}
