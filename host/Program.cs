@@ -47,7 +47,7 @@ builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddExceptionHandler<ProblemMapper>();
 builder.Services.AddOpenApi();
-builder.Services.AddSingleton<IElementTemplateCatalog, NoElementTemplates>();
+builder.Services.AddSingleton<IElementTemplateCatalog, ActivityElementTemplates>();
 builder.Services.AddSingleton<NoticeQueue>();
 builder.Services.AddSingleton<Decoupling.Engine.Services.IEngineListener, EngineNotices>();
 builder.Services.AddHostedService<NotificationWorker>();

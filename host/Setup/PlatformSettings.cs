@@ -1,12 +1,14 @@
+using Decoupling.Domain.Seeding;
+
 namespace Decoupling.Host.Setup;
 
 /// <summary>
 /// Where the platform keeps its data. Embedded default: one SQLite file and a file folder under ./data. Production:
 /// <c>Database__Provider=Postgres</c> and <c>ConnectionStrings__Default=Host=...;Database=...;Username=...;Password=...</c>.
 /// </summary>
-public sealed record PlatformSettings(bool UsePostgres, string ConnectionString, string DataFolder, string FilesFolder)
+public sealed record PlatformSettings(bool UsePostgres, string ConnectionString, string DataFolder, string FilesFolder, string? SeedFolder)
 {
-    public static PlatformSettings From(IConfiguration configuration)
+    public static PlatformSettings From(IConfiguration configuration, string contentRoot)
     {
         var postgres = string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
         var dataFolder = Path.GetFullPath(configuration["DataFolder"] ?? "data");
@@ -17,6 +19,7 @@ public sealed record PlatformSettings(bool UsePostgres, string ConnectionString,
         }
 
         connection ??= $"Data Source={Path.Combine(dataFolder, "platform.db")}";
-        return new PlatformSettings(postgres, connection, dataFolder, configuration["FilesFolder"] ?? Path.Combine(dataFolder, "files"));
+        var seedFolder = configuration["SeedFolder"] ?? SeedFiles.Locate(contentRoot) ?? SeedFiles.Locate(AppContext.BaseDirectory);
+        return new PlatformSettings(postgres, connection, dataFolder, configuration["FilesFolder"] ?? Path.Combine(dataFolder, "files"), seedFolder);
     }
 }

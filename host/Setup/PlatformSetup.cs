@@ -1,3 +1,4 @@
+using Decoupling.Activities;
 using Decoupling.Domain.Audit;
 using Decoupling.Domain.Checklists;
 using Decoupling.Domain.Departments;
@@ -22,7 +23,7 @@ public static class PlatformSetup
 {
     public static PlatformSettings AddPlatform(this WebApplicationBuilder builder)
     {
-        var settings = PlatformSettings.From(builder.Configuration);
+        var settings = PlatformSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
@@ -83,6 +84,7 @@ public static class PlatformSetup
         services.AddScoped<NotificationService>();
         services.AddScoped<AuditLog>();
 
+        services.AddDecouplingActivities(options => options.SeedFolder = settings.SeedFolder ?? "seed");
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(sp => settings.UsePostgres
             ? EfEngineStore.ForPostgres(settings.ConnectionString)

@@ -30,7 +30,7 @@ public static class PlatformStartup
             await EngineDatabase.MigrateAsync(engineContext);
         }
 
-        var seedFolder = app.Configuration["SeedFolder"] ?? SeedFiles.Locate(app.Environment.ContentRootPath) ?? SeedFiles.Locate(AppContext.BaseDirectory);
+        var seedFolder = settings.SeedFolder;
         IReadOnlyList<string> createdUsers = [];
         if (seedFolder is not null)
         {

@@ -38,6 +38,27 @@ public abstract class PlatformApiTests(PlatformFactory platform)
     }
 
     [Fact]
+    public async Task The_designer_gets_an_element_template_for_every_custom_activity()
+    {
+        var templates = await (await platform.SignedInAsync("leading")).GetFromJsonAsync<JsonArray>("/api/element-templates");
+        Assert.NotEmpty(templates!);
+        Assert.All(templates!, t =>
+        {
+            var properties = t!["properties"]!.AsArray();
+            Assert.Contains(properties, p => p!["binding"]!["name"]?.GetValue<string>() == "camunda:topic" || p["binding"]!["type"]?.GetValue<string>() == "camunda:topic");
+            Assert.False(string.IsNullOrEmpty(t["name"]!.GetValue<string>()));
+        });
+    }
+
+    [Fact]
+    public async Task The_procedure_flows_are_deployed_at_start()
+    {
+        var definitions = await (await platform.SignedInAsync("leading")).GetFromJsonAsync<JsonArray>("/api/definitions");
+        var keys = definitions!.Select(d => d!["key"]!.GetValue<string>()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "decoupling", "item-review", "registration", "unit-summary", "evaluation", "risk-report" }, keys);
+    }
+
+    [Fact]
     public async Task Me_names_the_user_department_and_groups()
     {
         var client = await platform.SignedInAsync("czj");
