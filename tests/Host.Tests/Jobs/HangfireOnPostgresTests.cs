@@ -52,8 +52,8 @@ public sealed class HangfireOnPostgresTests
         using (Server("b", hostB, storage))
         {
             // both hosts start and reschedule what the engine's table holds
-            await new PendingJobsRecovery(hostA, new HangfireJobScheduler(client), Microsoft.Extensions.Logging.Abstractions.NullLogger<PendingJobsRecovery>.Instance).StartAsync(default);
-            await new PendingJobsRecovery(hostB, new HangfireJobScheduler(client), Microsoft.Extensions.Logging.Abstractions.NullLogger<PendingJobsRecovery>.Instance).StartAsync(default);
+            await new PendingJobsRecovery(hostA, new HangfireJobScheduler(client, SystemClock.Instance), Microsoft.Extensions.Logging.Abstractions.NullLogger<PendingJobsRecovery>.Instance).StartAsync(default);
+            await new PendingJobsRecovery(hostB, new HangfireJobScheduler(client, SystemClock.Instance), Microsoft.Extensions.Logging.Abstractions.NullLogger<PendingJobsRecovery>.Instance).StartAsync(default);
 
             var monitor = storage.GetMonitoringApi();
             var deadline = DateTime.UtcNow.AddSeconds(30);
