@@ -28,7 +28,8 @@ if (args.Length > 0 && args[0] == "simulate")
     return await SimulateCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// the content root is the application's own folder whatever the working directory (which keeps ./data the caller's)
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:5080");
 // package assets (MudBlazor's css and js) are served from the build output in every environment, not only Development:
 // `dotnet run --project host` runs as Production and must look right
