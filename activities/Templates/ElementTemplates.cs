@@ -72,10 +72,11 @@ public static class ElementTemplates
 
     private static JsonObject Input(ActivityInput input)
     {
+        // Camunda 7 templates allow Boolean only for properties, not input parameters: a yes/no dropdown writes "true"/"false"
         var property = new JsonObject
         {
             ["label"] = input.Label,
-            ["type"] = input.Type.ToString(),
+            ["type"] = input.Type == InputType.Boolean ? nameof(InputType.Dropdown) : input.Type.ToString(),
         };
         if (input.Description is not null)
         {
@@ -84,7 +85,8 @@ public static class ElementTemplates
 
         if (input.Type == InputType.Boolean)
         {
-            property["value"] = string.Equals(input.DefaultValue, "true", StringComparison.OrdinalIgnoreCase);
+            property["value"] = string.Equals(input.DefaultValue, "true", StringComparison.OrdinalIgnoreCase) ? "true" : "false";
+            property["choices"] = new JsonArray(new JsonObject { ["name"] = "是", ["value"] = "true" }, new JsonObject { ["name"] = "否", ["value"] = "false" });
         }
         else if (input.DefaultValue is not null)
         {

@@ -248,6 +248,16 @@ internal sealed partial class Executor
 
     private void StartSubProcess(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node)
     {
+        // input parameters of a subprocess are its local variables (Camunda semantics): parallel instances of a
+        // multi-instance subprocess each keep their own, e.g. one department's opinion does not overwrite another's
+        if (node.Inputs.Count > 0)
+        {
+            foreach (var (name, value) in EvaluateInputs(node.Inputs, View(graph, execution), node.Id))
+            {
+                graph.LocalsOf(execution)[name] = value?.DeepClone();
+            }
+        }
+
         execution.State = ExecutionState.Scope;
         AddBoundaryListeners(ctx, graph, execution, node);
         var start = graph.Deployed.Process.NoneStartOf(node)

@@ -108,6 +108,20 @@ public sealed class ElementTemplatesTests
     }
 
     [Fact]
+    public void Input_parameters_use_only_the_property_types_camunda_7_templates_allow_for_them()
+    {
+        // the validator bpmn-js-element-templates runs refuses a whole template with e.g. a Boolean input parameter
+        using var provider = Provider();
+        foreach (var property in ElementTemplates.ToJson(provider.GetServices<ActivityDescriptor>()).SelectMany(t => t!["properties"]!.AsArray()))
+        {
+            if (property!["binding"]!["type"]!.GetValue<string>() is "camunda:inputParameter" or "camunda:outputParameter")
+            {
+                Assert.Contains(property["type"]!.GetValue<string>(), new[] { "String", "Text", "Hidden", "Dropdown" });
+            }
+        }
+    }
+
+    [Fact]
     public void A_pattern_accepts_a_good_value_and_refuses_a_bad_one()
     {
         using var provider = Provider();
