@@ -41,6 +41,9 @@ public static class JobsSetup
         services.AddSingleton<IJobScheduler, HangfireJobScheduler>();
         services.AddScoped<EngineJobRunner>();
         services.AddScoped<OverdueScanJob>();
+        services.AddScoped<ActivityJobRunner>();
+        services.AddScoped<WeeklyLedgerJob>();
+        services.AddScoped<AuditSamplingJob>();
         services.AddHostedService<PendingJobsRecovery>();
         return services;
     }
@@ -59,6 +62,8 @@ public static class JobsSetup
         var zone = new RecurringJobOptions { TimeZone = options.Zone() };
         recurring.AddOrUpdate<EngineJobRunner>("engine-sweep", r => r.SweepAsync(), options.EngineSweep, zone);
         recurring.AddOrUpdate<OverdueScanJob>("overdue-scan", j => j.RunAsync(), options.OverdueScan, zone);
+        recurring.AddOrUpdate<WeeklyLedgerJob>("weekly-ledger", j => j.RunAsync(), options.WeeklyLedger, zone);
+        recurring.AddOrUpdate<AuditSamplingJob>("audit-sampling", j => j.RunAsync(), options.AuditSampling, zone);
         return app;
     }
 }

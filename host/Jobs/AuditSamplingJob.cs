@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Decoupling.Host.Jobs;
+
+/// <summary>
+/// Every month: draws the audit sample (share and seed from configuration) through the audit.sample activity, which
+/// never picks the same association twice; one draw per month however often it runs.
+/// </summary>
+public sealed class AuditSamplingJob(ActivityJobRunner activities, IOptions<JobsOptions> options, Engine.Services.IClock clock)
+{
+    [AutomaticRetry(Attempts = 2)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task<int> RunAsync()
+    {
+        var month = TimeZoneInfo.ConvertTime(clock.Now, options.Value.Zone()).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var result = await activities.RunAsync("audit.sample", month, new JsonObject
+        {
+            ["share"] = options.Value.AuditShare.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = options.Value.AuditSeed.ToString(CultureInfo.InvariantCulture),
+            ["round"] = month,
+        });
+        return result?["auditSampleCount"]?.GetValue<int>() ?? 0;
+    }
+}
