@@ -12,6 +12,7 @@ using Decoupling.TestSupport;
 //   dotnet run -c Release --project tests/Benchmarks -- memory     in-memory engine vs bpmn-engine 25 (Node) on the same model
 //   dotnet run -c Release --project tests/Benchmarks -- postgres   engine on PostgreSQL at 1 and 8 clients vs pgbench tpcb-like
 //   dotnet run -c Release --project tests/Benchmarks -- inbox      inbox latency (p50/p95) on PostgreSQL with 100k open tasks
+//   dotnet run -c Release --project tests/Benchmarks -- import     register import of 10k rows (Excel) into SQLite and PostgreSQL
 //   dotnet run -c Release --project tests/Benchmarks -- probe      where a PostgreSQL step spends its time (per step, per query, raw round trip)
 var mode = args.FirstOrDefault() ?? "memory";
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
@@ -100,6 +101,12 @@ if (mode == "postgres")
         await PostgresServer.DropDatabaseAsync(connection);
     }
 
+    return 0;
+}
+
+if (mode == "import")
+{
+    await ImportBenchmark.RunAsync(rows: args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
     return 0;
 }
 
