@@ -16,20 +16,22 @@ public sealed class EngineJobRunner(WorkflowEngine engine, IBackgroundJobClient?
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid jobId)
     {
-        if (await engine.ExecuteJobAsync(jobId) || await engine.JobDueAtAsync(jobId) is not { } due)
+        // a few rounds: the job may have been started early, or lost a race to another host whose step then failed
+        for (var round = 0; round < 10; round++)
         {
-            return;
-        }
+            if (await engine.ExecuteJobAsync(jobId) || await engine.JobDueAtAsync(jobId) is not { } due)
+            {
+                return;
+            }
 
-        var wait = due - engine.Clock.Now;
-        if (wait <= EarlyTolerance)
-        {
-            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
-            await engine.ExecuteJobAsync(jobId);
-        }
-        else
-        {
-            client?.Schedule<EngineJobRunner>(runner => runner.RunAsync(jobId), due);
+            var wait = due - engine.Clock.Now;
+            if (wait > EarlyTolerance)
+            {
+                client?.Schedule<EngineJobRunner>(runner => runner.RunAsync(jobId), due);
+                return;
+            }
+
+            await Task.Delay(wait > TimeSpan.FromMilliseconds(100) ? wait : TimeSpan.FromMilliseconds(100));
         }
     }
 

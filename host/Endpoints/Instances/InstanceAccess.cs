@@ -21,9 +21,7 @@ public static class InstanceAccess
         }
 
         var actor = await CurrentActor.ForAsync(http.User, users, db);
-        var tasks = await engine.Tasks.OfInstanceAsync(instance.RootInstanceId);
-        return instance.StartedBy == actor.UserId || tasks.Any(t => t.Assignee == actor.UserId || t.CompletedBy == actor.UserId
-            || actor.Groups.Any(g => t.CandidateGroups.Contains("," + g + ",", StringComparison.Ordinal)));
+        return CaseVisibility.MaySeeCase(instance, await engine.Tasks.OfInstanceAsync(instance.RootInstanceId), actor, leadership: false);
     }
 
     public static async Task<IResult> OnVisibleAsync(Guid id, HttpContext http, WorkflowEngine engine, UserManager<PlatformUser> users, PlatformDbContext db,

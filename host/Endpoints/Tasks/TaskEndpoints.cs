@@ -132,17 +132,15 @@ public static class TaskEndpoints
             return (null, actor);
         }
 
-        var mine = task.Assignee == actor.UserId || task.Owner == actor.UserId || task.CompletedBy == actor.UserId
-            || task.CandidateUsers.Contains("," + actor.UserId + ",", StringComparison.Ordinal)
-            || actor.Groups.Any(g => task.CandidateGroups.Contains("," + g + ",", StringComparison.Ordinal));
-        if (mine || actor.IsAdmin || http.User.IsInRole(PlatformRoles.LeadingGroup))
+        var leadership = http.User.IsInRole(PlatformRoles.LeadingGroup) || http.User.IsInRole(PlatformRoles.Admin);
+        if (CaseVisibility.MaySeeTask(task, actor, leadership))
         {
             return (task, actor);
         }
 
+        // someone who started the case or acted in it follows its other tasks (to urge, or to withdraw their own step)
         var instance = await engine.GetInstanceAsync(task.RootInstanceId);
-        var involved = instance?.StartedBy == actor.UserId
-            || (await engine.Tasks.OfInstanceAsync(task.RootInstanceId)).Any(t => t.CompletedBy == actor.UserId);
+        var involved = instance is not null && CaseVisibility.MaySeeCase(instance, await engine.Tasks.OfInstanceAsync(task.RootInstanceId), actor, leadership: false);
         return (involved ? task : null, actor);
     }
 

@@ -1,6 +1,6 @@
 using Hangfire.Logging;
 
-namespace Decoupling.Host.Tests.Jobs;
+namespace Decoupling.Jobs.Tests;
 
 /// <summary>A Hangfire log provider of our own, so a test's servers do not log through a host that an earlier test disposed.</summary>
 internal sealed class QuietLogProvider : ILogProvider

@@ -1,7 +1,7 @@
 using Decoupling.Host.Jobs;
 using Hangfire;
 
-namespace Decoupling.Host.Tests.Jobs;
+namespace Decoupling.Jobs.Tests;
 
 /// <summary>Gives a Hangfire server the runner of one "host" (its own engine), as the host's DI container would.</summary>
 internal sealed class RunnerActivator(EngineJobRunner runner) : JobActivator

@@ -6,7 +6,7 @@ using Decoupling.TestSupport;
 using Hangfire;
 using Hangfire.PostgreSql;
 
-namespace Decoupling.Host.Tests.Jobs;
+namespace Decoupling.Jobs.Tests;
 
 /// <summary>
 /// Two hosts (two engines, two Hangfire servers) on one PostgreSQL database and one Hangfire storage: both reschedule the
