@@ -11,7 +11,30 @@ internal sealed class StepRunner(IEngineStore store, IClock clock, Executor exec
 {
     public IJobScheduler? Scheduler => scheduler;
 
+    /// <summary>Attempts of a step that lost a race on its instance (or its parent) before the conflict reaches the caller.</summary>
+    private const int ConflictAttempts = 4;
+
+    /// <summary>
+    /// Runs the command as one step. A step that loses a race (another step committed on the same instance first, for
+    /// instance a sibling call finishing and moving the common parent) is run again on fresh state: the user's command is
+    /// still valid, and if it no longer is (the task was taken meanwhile) the retry refuses it with the proper reason.
+    /// </summary>
     public async Task<T> RunAsync<T>(Actor actor, Func<StepContext, Task<T>> command, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(actor, command, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EngineConflictException) when (attempt < ConflictAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 40) * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<T> RunOnceAsync<T>(Actor actor, Func<StepContext, Task<T>> command, CancellationToken cancellationToken)
     {
         StepContext ctx;
         T result;

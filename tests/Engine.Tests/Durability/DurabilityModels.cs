@@ -22,4 +22,30 @@ internal static class DurabilityModels
           </bpmn:process>
         </bpmn:definitions>
         """;
+
+    /// <summary>A parent that calls one child per department; each child is one review task.</summary>
+    public const string ParallelChildren = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d2" targetNamespace="t">
+          <bpmn:process id="parent" isExecutable="true">
+            <bpmn:startEvent id="ps" />
+            <bpmn:sequenceFlow id="p1" sourceRef="ps" targetRef="reviews" />
+            <bpmn:callActivity id="reviews" calledElement="child">
+              <bpmn:extensionElements><camunda:in source="dept" target="dept" /></bpmn:extensionElements>
+              <bpmn:multiInstanceLoopCharacteristics camunda:collection="${departments}" camunda:elementVariable="dept" />
+            </bpmn:callActivity>
+            <bpmn:sequenceFlow id="p2" sourceRef="reviews" targetRef="after" />
+            <bpmn:userTask id="after" camunda:assignee="starter" />
+            <bpmn:sequenceFlow id="p3" sourceRef="after" targetRef="pe" />
+            <bpmn:endEvent id="pe" />
+          </bpmn:process>
+          <bpmn:process id="child" isExecutable="true">
+            <bpmn:startEvent id="cs" />
+            <bpmn:sequenceFlow id="c1" sourceRef="cs" targetRef="review" />
+            <bpmn:userTask id="review" camunda:candidateGroups="dept:${dept}" />
+            <bpmn:sequenceFlow id="c2" sourceRef="review" targetRef="ce" />
+            <bpmn:endEvent id="ce" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
 }

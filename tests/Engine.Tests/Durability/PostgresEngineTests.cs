@@ -56,6 +56,32 @@ public sealed class PostgresEngineTests
     }
 
     [Fact]
+    public async Task Sibling_calls_finishing_at_once_on_two_hosts_both_succeed_and_the_parent_moves_on_once()
+    {
+        var (store, clock) = await NewDatabaseAsync();
+        var hostA = Engine(store, clock);
+        var hostB = Engine(store, clock);
+        await hostA.DeployAsync(DurabilityModels.ParallelChildren, "parallel.bpmn", "admin");
+
+        for (var round = 0; round < 5; round++)
+        {
+            var parent = await hostA.StartAsync("parent", $"p-{round}", new System.Text.Json.Nodes.JsonObject { ["departments"] = new System.Text.Json.Nodes.JsonArray("bb", "czj") }, Actor.User("starter"));
+            var tasks = (await hostA.Tasks.OfInstanceAsync(parent.Id)).Where(t => t.State == HumanTaskState.Open).ToList();
+            var bb = tasks.Single(t => t.CandidateGroups.Contains("dept:bb", StringComparison.Ordinal));
+            var czj = tasks.Single(t => t.CandidateGroups.Contains("dept:czj", StringComparison.Ordinal));
+
+            // both children finish at the same moment and both move the same parent: neither reviewer may be refused
+            await Task.WhenAll(
+                hostA.Tasks.CompleteAsync(bb.Id, Actor.User("bb1", "dept:bb"), "approve", null, null),
+                hostB.Tasks.CompleteAsync(czj.Id, Actor.User("czj1", "dept:czj"), "approve", null, null));
+
+            var after = await hostB.Tasks.OfInstanceAsync(parent.Id);
+            Assert.Single(after, t => t.ElementId == "after" && t.State == HumanTaskState.Open);
+            Assert.Equal(2, after.Count(t => t.ElementId == "review" && t.State == HumanTaskState.Completed));
+        }
+    }
+
+    [Fact]
     public async Task A_restarted_host_finds_and_fires_the_timers_the_previous_one_left()
     {
         var (store, clock) = await NewDatabaseAsync();
