@@ -56,6 +56,8 @@ public static class PlatformSetup
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders();
+        // a locked or changed account loses its open sessions within a minute, not at cookie expiry
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";

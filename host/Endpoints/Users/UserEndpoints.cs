@@ -45,6 +45,7 @@ public static class UserEndpoints
 
             await users.SetLockoutEnabledAsync(account, true);
             await users.SetLockoutEndDateAsync(account, locked ? DateTimeOffset.MaxValue : null);
+            await users.UpdateSecurityStampAsync(account);
             return Results.NoContent();
         });
         return endpoints;
