@@ -79,6 +79,31 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
 
     public string CurrentActor => ActorOverride ?? _actor?.Name ?? "system";
 
+    /// <summary>
+    /// Saves, and if another writer took the audit chain's next sequence number first (two requests, or a request and
+    /// the notification worker, saving at the same moment) saves again: the interceptor has taken its rows back and
+    /// chains them anew. Inside an outer transaction the retry belongs to its owner (a failed statement ends it).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException race) when (attempt < 6 && Database.CurrentTransaction is null && IsAuditSequenceRace(race))
+            {
+                await Task.Delay(Random.Shared.Next(5, 30) * attempt, cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsAuditSequenceRace(DbUpdateException exception) =>
+        exception.InnerException?.Message is { } message
+        && message.Contains(nameof(AuditEntries), StringComparison.Ordinal)
+        && (message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || message.Contains("duplicate", StringComparison.OrdinalIgnoreCase));
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         optionsBuilder.AddInterceptors(AuditInterceptor.Instance);
