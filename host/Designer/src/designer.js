@@ -22,6 +22,7 @@ import LintOverlayModule from './lint-overlay';
 import SimulationModule from './simulation';
 import VersionsModule from './versions';
 import FileActions from './file-actions';
+import PaletteModule from './palette';
 import newDiagram from './newDiagram';
 
 import './styles/designer.css';
@@ -45,7 +46,8 @@ const modeler = new BpmnModeler({
     LintOverlayModule,
     SimulationModule,
     VersionsModule,
-    FileActions
+    FileActions,
+    PaletteModule
   ],
   moddleExtensions: {
     camunda: camundaModdle

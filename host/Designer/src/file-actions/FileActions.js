@@ -3,8 +3,9 @@ import { processKey } from '../util/model';
 
 export default class FileActions {
 
-  constructor(eventBus, bpmnjs, commandStack, injector) {
+  constructor(eventBus, bpmnjs, commandStack, injector, canvas) {
     this._bpmnjs = bpmnjs;
+    this._canvas = canvas;
     this._commandStack = commandStack;
     this._notifications = injector.get('notifications', false);
 
@@ -13,9 +14,21 @@ export default class FileActions {
         'designer.new': () => this.newDiagram(),
         'designer.openFile': () => this.openFile(),
         'designer.downloadXml': () => this.downloadXml(),
-        'designer.downloadSvg': () => this.downloadSvg()
+        'designer.downloadSvg': () => this.downloadSvg(),
+        'designer.fit': () => this.fit()
       });
     });
+
+    // an opened process is shown whole; the procedure's flows are wider than a 1366 screen
+    eventBus.on('import.done', ({ error }) => {
+      if (!error) {
+        this.fit();
+      }
+    });
+  }
+
+  fit() {
+    this._canvas.zoom('fit-viewport', 'auto');
   }
 
   async newDiagram() {
@@ -68,7 +81,7 @@ export default class FileActions {
   }
 }
 
-FileActions.$inject = [ 'eventBus', 'bpmnjs', 'commandStack', 'injector' ];
+FileActions.$inject = [ 'eventBus', 'bpmnjs', 'commandStack', 'injector', 'canvas' ];
 
 function download(name, text, type) {
   const url = URL.createObjectURL(new Blob([ text ], { type }));

@@ -457,5 +457,6 @@ export default {
   'Process has multiple blank start events': '流程有多个空白开始事件',
   'Sub process has multiple blank start events': '子流程有多个空白开始事件',
   'Start event of event sub process must have an event definition': '事件子流程的开始事件必须有事件定义',
-  'Element type <bpmn:ComplexGateway> is discouraged': '不建议使用复杂网关'
+  'Element type <bpmn:ComplexGateway> is discouraged': '不建议使用复杂网关',
+  'Process variables': '流程变量'
 };
