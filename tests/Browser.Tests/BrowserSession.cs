@@ -60,8 +60,24 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>Keeps a screenshot of a main page, after checking that it shows nothing a user would call broken.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await AssertNoLeftoversAsync(page);
+    }
+
+    /// <summary>
+    /// The page shows no Razor or placeholder leftovers, no English pager text and no raw exception: what a
+    /// civil servant would report as broken.
+    /// </summary>
+    public static async Task AssertNoLeftoversAsync(IPage page)
+    {
+        var text = await page.InnerTextAsync("body");
+        var leftovers = System.Text.RegularExpressions.Regex.Matches(text, @"@context|@\(|\bof \d|Rows per page|Exception|\bundefined\b|\bNaN\b|\{[a-z_]+\}")
+            .Select(m => m.Value).Distinct().ToList();
+        Assert.True(leftovers.Count == 0, $"{page.Url} shows {string.Join(", ", leftovers)}");
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -67,65 +67,117 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         }
     }
 
+    /// <summary>The middle of a connection on the screen, read from its SVG path.</summary>
+    private static async Task<(float X, float Y)> MiddleOfAsync(IPage page, string flowId)
+    {
+        var point = await page.EvaluateAsync<float[]>("""
+            id => {
+              const path = document.querySelector(`.djs-element[data-element-id="${id}"] .djs-visual > path`);
+              const at = path.getPointAtLength(path.getTotalLength() / 2);
+              const screen = new DOMPoint(at.x, at.y).matrixTransform(path.getScreenCTM());
+              return [ screen.x, screen.y ];
+            }
+            """, flowId);
+        return (point[0], point[1]);
+    }
+
+    /// <summary>Opens a collapsed group of the properties panel, as a person clicks its header.</summary>
+    private static async Task OpenGroupAsync(IPage page, string group, string field)
+    {
+        if (!await page.Locator(field).First.IsVisibleAsync())
+        {
+            await page.Locator($"[data-group-id='group-{group}'] .bio-properties-panel-group-header").ClickAsync();
+        }
+
+        await page.Locator(field).First.WaitForAsync();
+    }
+
     [Fact]
-    public async Task Item_review_is_redesigned_published_as_version_2_and_simulated()
+    public async Task Item_review_is_redesigned_by_clicking_published_as_version_2_simulated_and_run()
     {
         var page = await platform.Browser.SignInAsync(platform.Host.Url, "leading");
         await page.GotoAsync("/designer/index.html?key=item-review");
         await page.Locator(".djs-palette").WaitForAsync();
-        await page.WaitForFunctionAsync("() => window.designer.get('elementRegistry').get('markApproved') !== undefined");
+        await page.Locator(".djs-element[data-element-id='f_markApproved_itemReviewed']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserSession.ScreenshotAsync(page, "21-designer-item-review");
 
-        // a new user task for the leading-group office between the approval and the end, as the palette would place it
-        await page.EvaluateAsync("""
-            () => {
-              const registry = window.designer.get('elementRegistry');
-              const modeling = window.designer.get('modeling');
-              const factory = window.designer.get('elementFactory');
-              const end = registry.get('itemReviewed');
-              const incoming = end.incoming[0];
-              const task = modeling.createShape(factory.createShape({ type: 'bpmn:UserTask' }), { x: end.x + 20, y: end.y + 140 }, end.parent);
-              modeling.updateProperties(task, { id: 'officeFiling', name: '领导小组办公室备案', 'camunda:candidateGroups': 'dept:fgj' });
-              modeling.reconnectEnd(incoming, task, { x: task.x, y: task.y + task.height / 2 });
-              modeling.connect(task, end);
-              window.designer.get('selection').select(task);
-            }
-            """);
+        // a user task dragged from the palette onto the flow into the end event: bpmn-js splits the flow around it
+        var (x, y) = await MiddleOfAsync(page, "f_markApproved_itemReviewed");
+        var entry = await page.Locator(".djs-palette .entry[data-action='create.user-task']").BoundingBoxAsync();
+        await page.Mouse.MoveAsync(entry!.X + entry.Width / 2, entry.Y + entry.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x - 40, y - 40, new() { Steps = 10 });
+        await page.Mouse.MoveAsync(x, y, new() { Steps = 10 });
+        await page.Mouse.UpAsync();
+
+        // the properties panel: id, name, and the department picker writes the candidate group
+        await OpenGroupAsync(page, "general", "#bio-properties-panel-id");
+        var id = page.Locator("#bio-properties-panel-id");
+        await id.FillAsync("officeFiling");
+        await id.PressAsync("Tab");
+        var name = page.Locator("#bio-properties-panel-name");
+        await name.FillAsync("领导小组办公室备案");
+        await name.PressAsync("Tab");
+        await OpenGroupAsync(page, "dz-candidate-groups", "[data-group-id='group-dz-candidate-groups'] select");
+        var picker = page.Locator("[data-group-id='group-dz-candidate-groups']");
+
+        await picker.Locator("select").First.SelectOptionAsync("dept:fgj");
+        await Assertions.Expect(picker.Locator(".dz-chip")).ToContainTextAsync("发展和改革局");
         await BrowserSession.ScreenshotAsync(page, "21-designer-redesign");
+
         var before = await page.APIRequest.GetAsync("/api/definitions?key=item-review");
         var versionsBefore = JsonDocument.Parse(await before.TextAsync()).RootElement.GetArrayLength();
-
         await page.Locator("button[data-action='designer.publish']").ClickAsync();
         await Assertions.Expect(page.Locator(".dz-notifications")).ToContainTextAsync("已发布为第", new() { Timeout = 20_000 });
 
         var after = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/definitions?key=item-review")).TextAsync()).RootElement;
         Assert.Equal(versionsBefore + 1, after.GetArrayLength());
-        var latest = await (await page.APIRequest.GetAsync("/api/definitions/latest/item-review/xml")).TextAsync();
-        var filing = BpmnParser.Parse(latest).Processes.Single().GetNode("officeFiling");
+        var latest = BpmnParser.Parse(await (await page.APIRequest.GetAsync("/api/definitions/latest/item-review/xml")).TextAsync()).Processes.Single();
+        var filing = latest.GetNode("officeFiling");
         Assert.Equal(FlowNodeKind.UserTask, filing.Kind);
+        Assert.Equal("领导小组办公室备案", filing.Name);
         Assert.Equal("dept:fgj", filing.CandidateGroups);
+        Assert.Equal("markApproved", Assert.Single(latest.FlowsById.Values, f => f.TargetId == "officeFiling").SourceId);
+        Assert.Single(latest.FlowsById.Values, f => f.SourceId == "officeFiling" && f.TargetId == "itemReviewed");
 
-        // the simulation of the new version passes through the new step
-        var simulation = await page.APIRequest.PostAsync("/api/definitions/simulate", new()
+        // the simulation panel: start variables and the routing service's answer typed in, the path drawn on the diagram
+        await page.Locator(".dz-tab", new() { HasText = "模拟" }).ClickAsync();
+        var panel = page.Locator(".dz-tab-body[data-panel='simulation']");
+        await panel.Locator("textarea").FillAsync("""{"associationId":"a","supervisoryUnitCode":"jxj","item":{"id":"i1","number":1,"category":"Functions","title":"剥离行政职能"}}""");
+        await panel.Locator(".dz-sim-item", new() { HasText = "确定审核部门" }).Locator("input.dz-vars")
+            .FillAsync("""{"needsSupervisory":true,"functionalDepartments":[]}""");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "运行模拟" }).ClickAsync();
+        await Assertions.Expect(panel.Locator(".dz-sim-result")).ToContainTextAsync("流程已完成");
+        await Assertions.Expect(page.Locator(".djs-element.dz-completed[data-element-id='officeFiling']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".djs-connection.dz-path[data-element-id='f_markApproved_itemReviewed']")).Not.ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(page, "22-designer-simulated");
+
+        // a case started in the unit's workspace runs its item reviews on version 2: the office files each approved item
+        var clerks = new Clerks(platform);
+        await clerks.StartDecouplingAsync("jxj", "陶瓷");
+        await clerks.PlanUntilApprovedAsync("assoc.ceramics", "jxj");
+        var reviewers = new[] { "jxj", "bb", "czj", "jgswj", "zzb", "rsj", "wsb" };
+        var filed = false;
+        for (var round = 0; round < 20 && !filed; round++)
         {
-            DataObject = new
+            foreach (var reviewer in reviewers)
             {
-                xml = latest,
-                vars = new { associationId = "a", supervisoryUnitCode = "jxj", item = new { id = "i1", number = 1, category = "Functions", title = "剥离行政职能" } },
-                answers = new
+                if (await clerks.CompleteAsync(reviewer, "部门审核"))
                 {
-                    services = new
-                    {
-                        resolveRouting = new { needsSupervisory = true, functionalDepartments = Array.Empty<string>() },
-                        sNumber = new { documentNumber = "罗经信审〔2026〕1号" },
-                        sDocument = new { documentId = "doc-1" },
-                    },
-                    tasks = new { sReview = new[] { new { outcome = "approve" } }, officeFiling = new[] { new { outcome = "approve" } } },
-                },
-            },
-        });
-        var result = JsonDocument.Parse(await simulation.TextAsync()).RootElement;
-        Assert.True(result.GetProperty("completed").GetBoolean(), await simulation.TextAsync());
-        Assert.Equal(1, result.GetProperty("counters").GetProperty("officeFiling").GetInt32());
-        await BrowserSession.ScreenshotAsync(page, "22-designer-published");
+                    break;
+                }
+            }
+
+            filed = await clerks.CompleteAsync("leading", "领导小组办公室备案", "23-inbox-office-filing");
+        }
+
+        Assert.True(filed, "no 领导小组办公室备案 task reached the office after a department approved an item");
+        var instances = await clerks.AsAsync("leading");
+        await instances.GotoAsync("/instances");
+        await instances.Locator("#instance-table").WaitForAsync();
+        await instances.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await BrowserSession.ScreenshotAsync(instances, "24-instances-v2");
+        await Assertions.Expect(instances.Locator("#instance-table tr", new() { HasText = "v2" }).First).ToBeVisibleAsync();
+        await BrowserSession.AssertNoLeftoversAsync(instances);
     }
 }

@@ -10,86 +10,20 @@ namespace Decoupling.Browser.Tests;
 /// </summary>
 public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
-    private readonly Dictionary<string, IPage> pages = [];
-
-    private async Task<IPage> AsAsync(string user)
-    {
-        if (!pages.TryGetValue(user, out var page))
-        {
-            page = await platform.Browser.SignInAsync(platform.Host.Url, user);
-            pages[user] = page;
-        }
-
-        return page;
-    }
-
-    /// <summary>Opens the user's inbox and completes the first task whose name contains <paramref name="taskName"/>; false if there is none.</summary>
-    private async Task<bool> CompleteAsync(string user, string taskName, string? screenshot = null)
-    {
-        var page = await AsAsync(user);
-        await page.GotoAsync("/tasks");
-        await page.Locator("#inbox-table").WaitForAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var link = page.Locator("#inbox-table a", new() { HasText = taskName }).First;
-        if (await link.CountAsync() == 0)
-        {
-            return false;
-        }
-
-        await link.ClickAsync();
-        await page.Locator("#outcome-approve").WaitForAsync();
-        if (screenshot is not null)
-        {
-            await BrowserSession.ScreenshotAsync(page, screenshot);
-        }
-
-        await page.Locator("#comment").FillAsync("同意。");
-        await page.Locator("#outcome-approve").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/tasks", StringComparison.Ordinal));
-        return true;
-    }
-
-    /// <summary>Waits until the task reaches the user's inbox (async steps run on Hangfire in the background).</summary>
-    private async Task CompleteWhenThereAsync(string user, string taskName, string? screenshot = null)
-    {
-        for (var attempt = 0; attempt < 40; attempt++)
-        {
-            if (await CompleteAsync(user, taskName, screenshot))
-            {
-                return;
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException($"{user} never got a task named {taskName}");
-    }
+    private readonly Clerks clerks = new(platform);
 
     [Fact]
     public async Task The_ceramics_association_is_decoupled_by_clicking()
     {
-        // the unit starts decoupling from its workspace
-        var unit = await AsAsync("jxj");
-        await unit.GotoAsync("/unit");
-        var row = unit.Locator("#unit-associations tr", new() { HasText = "陶瓷" });
-        await row.Locator("button", new() { HasText = "发起脱钩" }).ClickAsync();
-        await unit.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
-        await Assertions.Expect(unit.Locator(".mud-snackbar")).ToContainTextAsync("已发起");
-        await BrowserSession.ScreenshotAsync(unit, "30-unit-workspace");
-
-        // the association self-checks its checklist in the portal, then submits
-        await CompleteWhenThereAsync("assoc.ceramics", "协会自查填报清单", "31-task-self-check");
-        var association = await AsAsync("assoc.ceramics");
-        await association.GotoAsync("/portal");
-        await Assertions.Expect(association.Locator("#case-progress")).ToBeVisibleAsync();
-        await BrowserSession.ScreenshotAsync(association, "32-portal");
-
-        await CompleteWhenThereAsync("jxj", "业务主管单位核实清单");
-        await CompleteWhenThereAsync("assoc.ceramics", "协会盖章确认清单");
-        await CompleteWhenThereAsync("jxj", "业务主管单位盖章确认清单");
-        await CompleteWhenThereAsync("jxj", "业务主管单位修改并报审方案");
-        await CompleteWhenThereAsync("leading", "领导小组办公室审核方案", "33-plan-review");
+        // the unit starts decoupling from its workspace; the association self-checks in its portal, seals; the plan is approved
+        await clerks.StartDecouplingAsync("jxj", "陶瓷", "30-unit-workspace");
+        await clerks.PlanUntilApprovedAsync("assoc.ceramics", "jxj", async portal =>
+        {
+            await portal.GotoAsync("/portal");
+            await Assertions.Expect(portal.Locator("#case-progress")).ToBeVisibleAsync();
+            await BrowserSession.ScreenshotAsync(portal, "32-portal");
+        }, screenshots: true);
+        var association = await clerks.AsAsync("assoc.ceramics");
 
         // every reviewing department approves the items routed to it
         var reviewers = new[] { "jxj", "bb", "czj", "jgswj", "zzb", "rsj", "wsb" };
@@ -99,7 +33,7 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
             var any = false;
             foreach (var reviewer in reviewers)
             {
-                while (await CompleteAsync(reviewer, "部门审核", reviewer == "czj" ? "34-inbox-review" : null))
+                while (await clerks.CompleteAsync(reviewer, "部门审核", reviewer == "czj" ? "34-inbox-review" : null))
                 {
                     any = true;
                 }
@@ -126,16 +60,16 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         }
 
         await BrowserSession.ScreenshotAsync(association, "35-portal-evidence");
-        await CompleteWhenThereAsync("assoc.ceramics", "上传佐证材料");
-        await CompleteWhenThereAsync("jxj", "业务主管单位确认完成");
+        await clerks.CompleteWhenThereAsync("assoc.ceramics", "上传佐证材料");
+        await clerks.CompleteWhenThereAsync("jxj", "业务主管单位确认完成");
 
         // one window: intake, back-office approvals, then the register is updated and the certificate renewed
-        await CompleteWhenThereAsync("registrar", "前台综合受理");
-        await CompleteWhenThereAsync("leading.mz", "章程核准");
-        await CompleteWhenThereAsync("registrar", "变更登记审批");
-        await CompleteWhenThereAsync("registrar", "印章及银行账户备案");
+        await clerks.CompleteWhenThereAsync("registrar", "前台综合受理");
+        await clerks.CompleteWhenThereAsync("leading.mz", "章程核准");
+        await clerks.CompleteWhenThereAsync("registrar", "变更登记审批");
+        await clerks.CompleteWhenThereAsync("registrar", "印章及银行账户备案");
 
-        var leading = await AsAsync("leading");
+        var leading = await clerks.AsAsync("leading");
         for (var attempt = 0; attempt < 40; attempt++)
         {
             await leading.GotoAsync("/register");
