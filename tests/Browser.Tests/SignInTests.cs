@@ -36,4 +36,19 @@ public sealed class SignInTests(PlatformFixture platform) : IClassFixture<Platfo
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = menuEntry })).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, $"01-home-{user}");
     }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var page = await platform.Browser.SignInAsync(platform.Host.Url, "czj");
+        await page.GotoAsync("/tasks");
+        await page.Locator("#inbox-table").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+
+        var api = await page.APIRequest.GetAsync("/api/tasks");
+        Assert.Equal(401, api.Status);
+        await page.GotoAsync("/tasks");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+    }
 }

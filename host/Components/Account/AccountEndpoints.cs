@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Decoupling.Domain.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -8,8 +9,15 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async (SignInManager<PlatformUser> signIn) =>
+        endpoints.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<PlatformUser> signIn) =>
         {
+            // minimal APIs check the token only when they bind a form; this one binds nothing, so check it here:
+            // otherwise any page could end a civil servant's session
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Problem(title: "页面已过期，请刷新后再退出。", statusCode: StatusCodes.Status400BadRequest);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         }).RequireAuthorization().ExcludeFromDescription();
