@@ -13,6 +13,7 @@ using Decoupling.Domain.Seals;
 using Decoupling.Engine;
 using Decoupling.Engine.Persistence;
 using Decoupling.Engine.Services;
+using Decoupling.Host.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -55,6 +56,7 @@ public static class PlatformSetup
                 options.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddSignInManager<PlatformSignInManager>()
             .AddDefaultTokenProviders();
         // a locked or changed account loses its open sessions within a minute, not at cookie expiry
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
