@@ -57,6 +57,7 @@ var app = builder.Build();
 await app.InitializePlatformAsync();
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
