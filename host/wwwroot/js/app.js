@@ -8,3 +8,12 @@ window.platformDownload = async (fileName, streamReference) => {
   link.click();
   URL.revokeObjectURL(url);
 };
+
+// "刷新页面" links of the connection and error notices (no inline handlers: the content security policy forbids them)
+document.addEventListener('click', event => {
+  const link = event.target.closest && event.target.closest('a.reload-link');
+  if (link) {
+    event.preventDefault();
+    location.reload();
+  }
+});
