@@ -129,6 +129,9 @@ public static class DomainErrorCodes
     /// <summary>存储中找不到文件内容 {0}</summary>
     public const string DocumentStoredFileMissing = "DOCUMENT_STORED_FILE_MISSING";
 
+    /// <summary>“{0}”不是可以预览的 Word 文档（.docx），请下载后查看</summary>
+    public const string DocumentPreviewUnavailable = "DOCUMENT_PREVIEW_UNAVAILABLE";
+
     /// <summary>用户“{0}”不属于任何单位，不能盖章确认</summary>
     public const string SealUserNoUnit = "SEAL_USER_NO_UNIT";
 

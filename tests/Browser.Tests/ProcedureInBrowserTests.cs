@@ -61,6 +61,20 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
 
         await BrowserSession.ScreenshotAsync(association, "35-portal-evidence");
         await clerks.CompleteWhenThereAsync("assoc.ceramics", "上传佐证材料");
+        // the unit reads the evidence on the task page itself, previewed from the .docx, before confirming completion
+        var unit = await clerks.AsAsync("jxj");
+        for (var attempt = 0; attempt < 40 && await unit.Locator("#inbox-table a", new() { HasText = "业务主管单位确认完成" }).CountAsync() == 0; attempt++)
+        {
+            await unit.GotoAsync("/tasks");
+            await unit.Locator("#inbox-table").WaitForAsync();
+            await unit.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        await unit.Locator("#inbox-table a", new() { HasText = "业务主管单位确认完成" }).First.ClickAsync();
+        var evidence = unit.Locator("#task-documents tr", new() { HasText = "佐证1.docx" });
+        await evidence.Locator("button.doc-preview").ClickAsync();
+        await Assertions.Expect(unit.Locator("#document-preview")).ToContainTextAsync("第1项完成情况");
+        await BrowserSession.ScreenshotAsync(unit, "35b-task-document-preview");
         await clerks.CompleteWhenThereAsync("jxj", "业务主管单位确认完成");
 
         // one window: intake, back-office approvals, then the register is updated and the certificate renewed
