@@ -35,6 +35,10 @@ public sealed class EfEngineSession : IEngineSession
     public EfEngineSession(EngineDbContext context)
     {
         _context = context;
+
+        // a failed commit ends the whole session (see above), so EF's savepoint around SaveChanges in an open transaction
+        // protects nothing and costs two round trips per step
+        _context.Database.AutoSavepointsEnabled = false;
     }
 
     /// <summary>The session's context, for host code that wants EF directly (same change tracker, same transaction).</summary>
