@@ -28,6 +28,10 @@ public sealed class EfEngineSession : IEngineSession
 {
     private readonly EngineDbContext _context;
     private IDbContextTransaction? _transaction;
+
+    // what the last read of each instance row said about its jobs, subscriptions and incidents; used once, by the
+    // following LoadInstanceRowsAsync of the same unit of work
+    private readonly Dictionary<Guid, InstanceRead> _presence = [];
     private bool _failed;
     private bool _disposed;
     private bool _opened;
@@ -99,13 +103,24 @@ public sealed class EfEngineSession : IEngineSession
     public async Task<ProcessInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
-        return await Queries.InstanceById(_context, instanceId);
+        return Remember(await Queries.InstanceById(_context, instanceId));
+    }
+
+    private ProcessInstance? Remember(InstanceRead? read)
+    {
+        if (read is null)
+        {
+            return null;
+        }
+
+        _presence[read.Instance.Id] = read;
+        return read.Instance;
     }
 
     public async Task<ProcessInstance?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
-        return await Queries.InstanceOfTask(_context, taskId);
+        return Remember(await Queries.InstanceOfTask(_context, taskId));
     }
 
     public async Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default)
@@ -118,12 +133,13 @@ public sealed class EfEngineSession : IEngineSession
     {
         await OpenAsync(cancellationToken);
         var queries = Queries;
+        _presence.Remove(instanceId, out var known);
         return new InstanceRows(
             await queries.ExecutionsOf(_context, instanceId).ToListAsync(cancellationToken),
             await queries.TasksOf(_context, instanceId).ToListAsync(cancellationToken),
-            await queries.JobsOf(_context, instanceId).ToListAsync(cancellationToken),
-            await queries.SubscriptionsOf(_context, instanceId).ToListAsync(cancellationToken),
-            await queries.OpenIncidentsOf(_context, instanceId).ToListAsync(cancellationToken));
+            known is { HasJobs: false } ? [] : await queries.JobsOf(_context, instanceId).ToListAsync(cancellationToken),
+            known is { HasSubscriptions: false } ? [] : await queries.SubscriptionsOf(_context, instanceId).ToListAsync(cancellationToken),
+            known is { HasOpenIncidents: false } ? [] : await queries.OpenIncidentsOf(_context, instanceId).ToListAsync(cancellationToken));
     }
 
     public async Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
@@ -155,6 +171,7 @@ public sealed class EfEngineSession : IEngineSession
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         var context = Usable();
+        _presence.Clear();
         try
         {
             IncrementJobRevisions(context);

@@ -154,6 +154,9 @@ public abstract class EngineDbContext : DbContext
         e.Property(x => x.BusinessKey).HasMaxLength(KeyLength);
         e.Property(x => x.ElementId).HasMaxLength(ElementIdLength);
         e.HasIndex(x => new { x.MessageName, x.BusinessKey });
+
+        // every step asks whether its instance waits for a message
+        e.HasIndex(x => x.InstanceId);
     }
 
     private static void ConfigureJournal(EntityTypeBuilder<JournalEntry> e)

@@ -6,11 +6,15 @@ namespace Decoupling.Engine.Persistence;
 /// <summary>The compiled queries of every step, one set per provider context type (see EfEngineSession).</summary>
 internal sealed class HotQueries
 {
-    public readonly Func<EngineDbContext, Guid, Task<ProcessInstance?>> InstanceById =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Instances.FirstOrDefault(i => i.Id == id));
+    public readonly Func<EngineDbContext, Guid, Task<InstanceRead?>> InstanceById =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Instances.Where(i => i.Id == id)
+            .Select(i => new InstanceRead(i, db.Jobs.Any(j => j.InstanceId == i.Id), db.Subscriptions.Any(s => s.InstanceId == i.Id), db.Incidents.Any(x => x.InstanceId == i.Id && x.ResolvedAt == null)))
+            .FirstOrDefault());
 
-    public readonly Func<EngineDbContext, Guid, Task<ProcessInstance?>> InstanceOfTask =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid taskId) => db.Instances.FirstOrDefault(i => db.Tasks.Any(t => t.Id == taskId && t.InstanceId == i.Id)));
+    public readonly Func<EngineDbContext, Guid, Task<InstanceRead?>> InstanceOfTask =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid taskId) => db.Instances.Where(i => db.Tasks.Any(t => t.Id == taskId && t.InstanceId == i.Id))
+            .Select(i => new InstanceRead(i, db.Jobs.Any(j => j.InstanceId == i.Id), db.Subscriptions.Any(s => s.InstanceId == i.Id), db.Incidents.Any(x => x.InstanceId == i.Id && x.ResolvedAt == null)))
+            .FirstOrDefault());
 
     public readonly Func<EngineDbContext, string, Task<DefinitionRecord?>> LatestDefinition =
         EF.CompileAsyncQuery((EngineDbContext db, string key) => db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefault());

@@ -468,6 +468,8 @@ namespace Decoupling.Engine.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstanceId");
+
                     b.HasIndex("MessageName", "BusinessKey");
 
                     b.ToTable("wf_subscriptions", (string)null);

@@ -461,6 +461,8 @@ namespace Decoupling.Engine.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstanceId");
+
                     b.HasIndex("MessageName", "BusinessKey");
 
                     b.ToTable("wf_subscriptions", (string)null);
