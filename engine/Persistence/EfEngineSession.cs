@@ -123,10 +123,10 @@ public sealed class EfEngineSession : IEngineSession
         return Remember(await Queries.InstanceOfTask(_context, taskId));
     }
 
-    public async Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default)
+    public async Task<Guid?> FindLatestDefinitionIdAsync(string key, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
-        return await Queries.LatestDefinition(_context, key);
+        return await Queries.LatestDefinitionId(_context, key);
     }
 
     public async Task<InstanceRows> LoadInstanceRowsAsync(Guid instanceId, CancellationToken cancellationToken = default)

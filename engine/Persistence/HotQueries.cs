@@ -16,8 +16,8 @@ internal sealed class HotQueries
             .Select(i => new InstanceRead(i, db.Jobs.Any(j => j.InstanceId == i.Id), db.Subscriptions.Any(s => s.InstanceId == i.Id), db.Incidents.Any(x => x.InstanceId == i.Id && x.ResolvedAt == null)))
             .FirstOrDefault());
 
-    public readonly Func<EngineDbContext, string, Task<DefinitionRecord?>> LatestDefinition =
-        EF.CompileAsyncQuery((EngineDbContext db, string key) => db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefault());
+    public readonly Func<EngineDbContext, string, Task<Guid?>> LatestDefinitionId =
+        EF.CompileAsyncQuery((EngineDbContext db, string key) => db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).Select(d => (Guid?)d.Id).FirstOrDefault());
 
     public readonly Func<EngineDbContext, Guid, IAsyncEnumerable<Execution>> ExecutionsOf =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Executions.Where(e => e.InstanceId == id));

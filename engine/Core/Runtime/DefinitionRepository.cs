@@ -26,8 +26,8 @@ internal sealed class DefinitionRepository
 
     public async Task<DeployedProcess?> FindLatestAsync(IEngineSession session, string key)
     {
-        var record = await session.FindLatestDefinitionAsync(key).ConfigureAwait(false);
-        return record is null ? null : Cache(record);
+        var id = await session.FindLatestDefinitionIdAsync(key).ConfigureAwait(false);
+        return id is { } latest ? await GetAsync(session, latest).ConfigureAwait(false) : null;
     }
 
     public async Task<DeployedProcess?> FindVersionAsync(IEngineSession session, string key, int version)

@@ -45,8 +45,9 @@ public interface IEngineSession : IAsyncDisposable
     Task<DefinitionRecord?> FindDefinitionAsync(Guid definitionId, CancellationToken cancellationToken = default) =>
         FirstOrDefaultAsync(Definitions.Where(d => d.Id == definitionId), cancellationToken);
 
-    Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default) =>
-        FirstOrDefaultAsync(Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version), cancellationToken);
+    /// <summary>The id of the key's latest version: its row (and XML) is usually in the engine's cache already.</summary>
+    Task<Guid?> FindLatestDefinitionIdAsync(string key, CancellationToken cancellationToken = default) =>
+        FirstOrDefaultAsync(Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).Select(d => (Guid?)d.Id), cancellationToken);
 
     async Task<InstanceRows> LoadInstanceRowsAsync(Guid instanceId, CancellationToken cancellationToken = default) => new(
         await ListAsync(Executions.Where(e => e.InstanceId == instanceId), cancellationToken).ConfigureAwait(false),

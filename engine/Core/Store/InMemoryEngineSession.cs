@@ -41,8 +41,8 @@ internal sealed class InMemoryEngineSession(InMemoryEngineStore store, Action re
     public Task<DefinitionRecord?> FindDefinitionAsync(Guid definitionId, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Definitions.Find(d => d.Id == definitionId));
 
-    public Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(store.Definitions.Where(d => d.Key == key).MaxBy(d => d.Version));
+    public Task<Guid?> FindLatestDefinitionIdAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Definitions.Where(d => d.Key == key).MaxBy(d => d.Version)?.Id);
 
     public Task<InstanceRows> LoadInstanceRowsAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
