@@ -56,8 +56,8 @@ builder.Services.AddHostedService<NotificationWorker>();
 var app = builder.Build();
 await app.InitializePlatformAsync();
 
-app.UseExceptionHandler();
 app.UseSecurityHeaders();
+app.UseExceptionHandler();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),

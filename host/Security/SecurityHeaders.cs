@@ -12,19 +12,25 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
         "connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
+    /// <summary>Before the exception handler: set when the response starts, so an error answer it rewrites keeps them too.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            // Hangfire's dashboard is not ours to rewrite; it stays behind the admin/leading-group policy
-            if (!context.Request.Path.StartsWithSegments("/hangfire"))
+            context.Response.OnStarting(() =>
             {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            }
+                var headers = context.Response.Headers;
 
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "SAMEORIGIN";
-            headers["Referrer-Policy"] = "same-origin";
+                // Hangfire's dashboard is not ours to rewrite; it stays behind the admin/leading-group policy
+                if (!context.Request.Path.StartsWithSegments("/hangfire"))
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                }
+
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "SAMEORIGIN";
+                headers["Referrer-Policy"] = "same-origin";
+                return Task.CompletedTask;
+            });
             return next(context);
         });
 }
