@@ -56,6 +56,17 @@ builder.Services.AddHostedService<NotificationWorker>();
 var app = builder.Build();
 await app.InitializePlatformAsync();
 
+// no response may be sniffed into HTML or script by a browser (an uploaded file, an error page); OnStarting keeps the
+// header on responses the exception handler rewrites
+app.Use((context, next) =>
+{
+    context.Response.OnStarting(() =>
+    {
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return Task.CompletedTask;
+    });
+    return next(context);
+});
 app.UseExceptionHandler();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
