@@ -153,6 +153,32 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task Kestrels_own_body_limit_answers_a_chinese_problem_not_a_500()
+    {
+        // the in-memory test server has no body limit: this one runs the same platform on Kestrel (30 MB limit)
+        using var kestrel = platform.WithWebHostBuilder(b => b.UseSetting("Urls", "http://127.0.0.1:0"));
+        kestrel.UseKestrel();
+        kestrel.StartServer();
+        var address = kestrel.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(address) };
+        (await client.PostAsJsonAsync("/api/auth/login", new { userName = "leading", password = "Luozhuang#2026" })).EnsureSuccessStatusCode();
+        // 35 MB passes the endpoint's 40 MB length pre-check and meets Kestrel's limit on the first read; Expect: 100-continue
+        // keeps the client from sending a body the server will not read
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/definitions/validate") { Content = new ByteArrayContent(new byte[35 * 1024 * 1024]) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+        request.Headers.ExpectContinue = true;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.Equal("REQUEST_TOO_LARGE", problem["code"]!.GetValue<string>());
+        Assert.Contains("大小", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/definitions?key=decoupling")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_simulation_of_an_oversized_definition_is_refused_as_too_large()
     {
         var client = await platform.SignedInAsync("leading");
