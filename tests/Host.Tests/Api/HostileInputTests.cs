@@ -377,6 +377,31 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
         Assert.DoesNotContain(names, n => n is not null && n.Length > 0 && "=+-@".Contains(n[0], StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_ledger_escapes_a_formula_in_any_text_field_not_only_the_name()
+    {
+        var client = await platform.SignedInAsync("leading");
+        var unit = (await Db().Associations.FirstAsync(a => a.SupervisoryUnitId != null)).SupervisoryUnitId;
+        const string certificate = "=HYPERLINK(\"http://evil.example\",\"证书\")";
+        var created = await client.PostAsJsonAsync("/api/register", new { name = "临沂市罗庄区台账公式协会", creditCode = Codes.Next(), supervisoryUnitId = unit, status = "RegisteredCivilAffairs", certificateNumber = certificate });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var context = new Decoupling.Engine.Services.ServiceTaskContext
+        {
+            InstanceId = Guid.Empty, RootInstanceId = Guid.Empty, ExecutionId = Guid.NewGuid(), DefinitionKey = "test", ElementId = "ledger",
+            Topic = "ledger.export", Inputs = [], Variables = [], Now = DateTimeOffset.Now,
+        };
+
+        var output = await platform.Services.GetRequiredService<Decoupling.Activities.Handlers.ExportLedgerHandler>().ExecuteAsync(context, default);
+
+        using var scope = platform.Services.CreateScope();
+        var (_, content) = await scope.ServiceProvider.GetRequiredService<Decoupling.Domain.Documents.DocumentService>().OpenAsync(Guid.Parse(output!["ledgerDocumentId"]!.GetValue<string>()));
+        var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        await content.DisposeAsync();
+        var row = copy.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Single(r => r["协会商会名称"]?.ToString() == "临沂市罗庄区台账公式协会");
+        Assert.Equal("'" + certificate, row["登记证书编号"]);
+    }
+
     [Theory]
     [InlineData("register.xlsx")]
     [InlineData("notes.txt")]
