@@ -41,6 +41,9 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
             RequestTooLargeException e => (413, e.Code, e.Message, new[] { new { ElementId = (string?)null, e.Code, e.Message } }),
             // Kestrel's own body limit (30 MB) is met before an endpoint's limit when the length is not declared
             BadHttpRequestException { StatusCode: 413 } => (413, "REQUEST_TOO_LARGE", DomainText.Get("REQUEST_TOO_LARGE"), null),
+            // a body that is not the JSON the endpoint reads: say where (path, line, column) rather than only that it is wrong
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => (400, "REQUEST_JSON_INVALID",
+                DomainText.Get("REQUEST_JSON_INVALID", json.Path ?? "$", (json.LineNumber ?? 0) + 1, (json.BytePositionInLine ?? 0) + 1), null),
             BadHttpRequestException e => (e.StatusCode, "BAD_REQUEST", "请求格式不正确。", null),
             _ => (500, "INTERNAL", "服务器内部错误，已记录。", null),
         };

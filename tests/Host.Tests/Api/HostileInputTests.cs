@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Decoupling.Domain.Persistence;
 using Decoupling.Domain.Register;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -315,6 +316,26 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
         var journal = await client.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/journal");
         Assert.DoesNotContain(journal!, j => j!.ToJsonString().Contains("\"e1\"", StringComparison.Ordinal) || j.ToJsonString().Contains("\"wait\"", StringComparison.Ordinal));
         await AssertStillAnsweringAsync();
+    }
+
+    [Fact]
+    public async Task Json_nested_past_the_limit_is_refused_naming_where_even_in_production()
+    {
+        // Production, as `dotnet run` serves: there minimal APIs answer a bad body with an empty 400 unless told to throw
+        using var production = platform.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var client = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        (await client.PostAsJsonAsync("/api/auth/login", new { userName = "leading", password = "Luozhuang#2026" })).EnsureSuccessStatusCode();
+        var deep = string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000);
+        var body = new StringContent($$"""{"key":"decoupling","businessKey":"deep","variables":{{deep}}}""", Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/api/instances", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.Equal("REQUEST_JSON_INVALID", problem["code"]!.GetValue<string>());
+        Assert.Contains("$.variables", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Matches("第 1 行第 \\d+ 列", problem["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/definitions?key=decoupling")).StatusCode);
     }
 
     // ---------------------------------------------------------------- register import
