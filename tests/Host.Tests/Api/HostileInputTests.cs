@@ -136,6 +136,9 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
         var problem = await ProblemAsync(response);
         Assert.Equal("BPMN_XML_TOO_LARGE", problem["code"]!.GetValue<string>());
         Assert.Contains("上限", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        // the designer shows body.errors[].message of any refusal (host/Designer/src/api.js)
+        var error = Assert.Single(problem["errors"]!.AsArray());
+        Assert.Equal(problem["detail"]!.GetValue<string>(), error!["message"]!.GetValue<string>());
         Assert.Equal(before, await DefinitionCountAsync());
         await AssertStillAnsweringAsync();
     }
