@@ -7,7 +7,8 @@ namespace Decoupling.Browser.Tests;
 
 /// <summary>
 /// HTML and script typed into text fields through the API (association name, task name from a definition, approval
-/// comment, checklist notes) is shown on the pages as the literal text and never runs: issue 7's hostile input.
+/// comment, checklist notes, a user's display name) is shown on the pages as the literal text and never runs: issue 7's
+/// hostile input.
 /// </summary>
 public sealed class ScriptInTextTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
@@ -100,7 +101,20 @@ public sealed class ScriptInTextTests(PlatformFixture platform) : IClassFixture<
         var values = await staff.Locator("textarea, input").EvaluateAllAsync<string[]>("els => els.map(e => e.value)");
         Assert.Contains(Payload, values);
         await AssertNoScriptRanAsync(staff);
-        Assert.Equal(0, await leading.Locator("img[src='x']").CountAsync() + await staff.Locator("img[src='x']").CountAsync());
+
+        // the user list shows a display name the administrator typed
+        var admin = await platform.Browser.SignInAsync(platform.Host.Url, "admin");
+        var user = await admin.APIRequest.PostAsync("/api/users", new() { DataObject = new { userName = "xss.user", displayName = Payload, password = "Luozhuang#2026", role = "Auditor" } });
+        Assert.Equal(201, user.Status);
+        await admin.GotoAsync("/admin");
+        await Assertions.Expect(admin.Locator("body")).ToContainTextAsync(Payload, Slow);
+        await AssertNoScriptRanAsync(admin);
+
+        foreach (var page in new[] { leading, staff, admin })
+        {
+            Assert.Equal(0, await page.Locator("img[src='x']").CountAsync());
+        }
+
         await BrowserSession.ScreenshotAsync(leading, "30-script-in-text");
     }
 }
