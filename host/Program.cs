@@ -45,6 +45,8 @@ builder.Services.AddScoped<CaseNames>();
 builder.Services.AddScoped<Downloads>();
 builder.Services.AddPlatformPolicies();
 builder.Services.AddProblemDetails();
+// outside Development a body that cannot be bound would get an empty 400; throwing lets ProblemMapper say what and where
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddExceptionHandler<ProblemMapper>();
 builder.Services.AddOpenApi();

@@ -40,19 +40,21 @@ public sealed class ExportLedgerHandler(IServiceScopeFactory scopes) : ActivityH
 
             rows.Add(new Dictionary<string, object?>
             {
-                ["协会商会名称"] = FormulaEscaper.Escape(a.Name),
+                ["协会商会名称"] = a.Name,
                 ["统一社会信用代码"] = a.CreditCode,
                 ["业务主管单位"] = unit?.Name ?? "（已脱钩/无）",
                 ["脱钩结果"] = Lookups.OutcomeName(a.Outcome),
-                ["原因"] = FormulaEscaper.EscapeCell(a.OutcomeReason),
+                ["原因"] = a.OutcomeReason,
                 ["登记证书编号"] = a.CertificateNumber,
                 ["审核文件数"] = documents.GetValueOrDefault(a.Id),
                 ["上门次数"] = visits.GetValueOrDefault(a.Id),
             });
         }
 
+        // every text cell, not just the free-text ones: a certificate number or unit name typed as "=..." is a formula too
+        var escaped = rows.Select(r => r.ToDictionary(c => c.Key, c => FormulaEscaper.EscapeCell(c.Value))).ToList();
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, sheetName: "脱钩台账", cancellationToken: cancellationToken);
+        await stream.SaveAsAsync(escaped, sheetName: "脱钩台账", cancellationToken: cancellationToken);
         stream.Position = 0;
         var record = await run.Scope.Documents.UploadAsync(stream,
             new DocumentUpload($"脱钩台账{run.Today:yyyyMMdd}.xlsx", DocumentType.RegisterExport, $"流程:{run.Context.DefinitionKey}"), cancellationToken);

@@ -84,6 +84,9 @@ public static class DomainErrorCodes
     /// <summary>第 {0} 行“{1}”列：{2}</summary>
     public const string ExcelRowError = "EXCEL_ROW_ERROR";
 
+    /// <summary>文件的数据行超过上限 {0} 行，请分批导入</summary>
+    public const string ExcelTooManyRows = "EXCEL_TOO_MANY_ROWS";
+
     /// <summary>清单事项 {0} 不能从“{1}”变为“{2}”</summary>
     public const string ChecklistTransitionIllegal = "CHECKLIST_TRANSITION_ILLEGAL";
 

@@ -1,3 +1,6 @@
+using Decoupling.Domain;
+using Decoupling.Domain.Common;
+
 namespace Decoupling.Host.Endpoints;
 
 /// <summary>Reads one uploaded file (multipart field "file") with a size cap, refusing early rather than buffering a huge body.</summary>
@@ -5,11 +8,7 @@ public static class Upload
 {
     public static async Task<MemoryStream> SingleFileAsync(HttpRequest request, long maxBytes)
     {
-        if (request.ContentLength > maxBytes + 64 * 1024)
-        {
-            throw new BadHttpRequestException("file too large", StatusCodes.Status413PayloadTooLarge);
-        }
-
+        RefuseDeclaredOversize(request, maxBytes);
         if (!request.HasFormContentType)
         {
             throw new BadHttpRequestException("multipart/form-data with a file is expected");
@@ -19,7 +18,7 @@ public static class Upload
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault() ?? throw new BadHttpRequestException("no file in the request");
         if (file.Length > maxBytes)
         {
-            throw new BadHttpRequestException("file too large", StatusCodes.Status413PayloadTooLarge);
+            throw TooLarge(maxBytes);
         }
 
         var buffer = new MemoryStream();
@@ -30,11 +29,12 @@ public static class Upload
 
     public static async Task<(MemoryStream Content, string FileName)> NamedFileAsync(HttpRequest request, long maxBytes)
     {
+        RefuseDeclaredOversize(request, maxBytes);
         var form = await request.ReadFormAsync();
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault() ?? throw new BadHttpRequestException("no file in the request");
         if (file.Length > maxBytes)
         {
-            throw new BadHttpRequestException("file too large", StatusCodes.Status413PayloadTooLarge);
+            throw TooLarge(maxBytes);
         }
 
         var buffer = new MemoryStream();
@@ -42,4 +42,18 @@ public static class Upload
         buffer.Position = 0;
         return (buffer, file.FileName);
     }
+
+    /// <summary>
+    /// A body declared larger than the file limit plus room for the multipart envelope cannot hold an acceptable file:
+    /// refused before the form is buffered, with the same message (limit in MB) as a file found too large after reading.
+    /// </summary>
+    private static void RefuseDeclaredOversize(HttpRequest request, long maxBytes)
+    {
+        if (request.ContentLength > maxBytes + 64 * 1024)
+        {
+            throw TooLarge(maxBytes);
+        }
+    }
+
+    private static DomainException TooLarge(long maxBytes) => new(DomainErrorCodes.DocumentTooLarge, maxBytes / (1024.0 * 1024.0));
 }

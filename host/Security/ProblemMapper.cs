@@ -1,7 +1,9 @@
 using Decoupling.Domain.Common;
+using Decoupling.Domain.Resources;
 using Decoupling.Engine.Parsing;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
+using Decoupling.Host.Endpoints;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Decoupling.Host.Security;
@@ -36,6 +38,12 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
             EngineConflictException e => (409, "CONFLICT", "数据刚被他人修改，请刷新后重试。", null),
             DomainValidationException e => (422, "VALIDATION", string.Join("；", e.Errors.Select(x => x.Message)), e.Errors.Select(x => new { x.Field, x.Code, x.Message })),
             DomainException e => (StatusOf(e.Code), e.Code, e.Message, null),
+            RequestTooLargeException e => (413, e.Code, e.Message, new[] { new { ElementId = (string?)null, e.Code, e.Message } }),
+            // Kestrel's own body limit (30 MB) is met before an endpoint's limit when the length is not declared
+            BadHttpRequestException { StatusCode: 413 } => (413, "REQUEST_TOO_LARGE", DomainText.Get("REQUEST_TOO_LARGE"), null),
+            // a body that is not the JSON the endpoint reads: say where (path, line, column) rather than only that it is wrong
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => (400, "REQUEST_JSON_INVALID",
+                DomainText.Get("REQUEST_JSON_INVALID", json.Path ?? "$", (json.LineNumber ?? 0) + 1, (json.BytePositionInLine ?? 0) + 1), null),
             BadHttpRequestException e => (e.StatusCode, "BAD_REQUEST", "请求格式不正确。", null),
             _ => (500, "INTERNAL", "服务器内部错误，已记录。", null),
         };

@@ -52,7 +52,12 @@ public static class DefinitionEndpoints
 
         group.MapPost("/simulate", async (SimulationRequest body) =>
         {
-            if (string.IsNullOrWhiteSpace(body.Xml) || body.Xml.Length > RequestBody.MaxDefinitionChars)
+            if (body.Xml?.Length > RequestBody.MaxDefinitionChars)
+            {
+                throw RequestBody.TooLarge();
+            }
+
+            if (string.IsNullOrWhiteSpace(body.Xml))
             {
                 return Results.BadRequest(new { errors = new[] { new { elementId = (string?)null, code = "SIMULATE_NO_XML", message = "缺少流程 XML" } } });
             }
