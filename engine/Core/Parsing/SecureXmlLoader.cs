@@ -51,7 +51,7 @@ internal static class SecureXmlLoader
         }
         catch (XmlException ex)
         {
-            errors.AddDocument("BPMN_XML_MALFORMED", ex.LineNumber, ex.LinePosition, ex.Message);
+            errors.AddDocument("BPMN_XML_MALFORMED", ex.LineNumber, ex.LinePosition, Resources.EngineText.Get(XmlErrorKind.Of(ex)));
             return null;
         }
     }

@@ -84,6 +84,21 @@ public class XmlSafetyTests
         var xml = "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n  <bpmn:process id=\"P\">\n</bpmn:definitions>";
         var error = BpmnXml.AssertError(xml, "BPMN_XML_MALFORMED", null);
         Assert.Contains("第 3 行", error.Message, StringComparison.Ordinal);
+        Assert.Contains("开始标签与结束标签不匹配", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{4,}", error.Message);
+    }
+
+    [Theory]
+    [InlineData("<a>\n<b>\n</a>", "开始标签与结束标签不匹配")]
+    [InlineData("<a>\n<b>", "还有元素没有闭合")]
+    [InlineData("plain text", "不是 XML")]
+    [InlineData("<a x=\"1\" x=\"2\" />", "重复的属性")]
+    [InlineData("<a>&</a>", "无效的字符或实体引用")]
+    [InlineData("<p:a />", "未声明的命名空间前缀")]
+    public void Malformed_xml_is_explained_in_Chinese(string xml, string expected)
+    {
+        var error = BpmnXml.AssertError(xml, "BPMN_XML_MALFORMED", null);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
