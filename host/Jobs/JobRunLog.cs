@@ -14,22 +14,33 @@ public sealed class JobRunLog(IServiceScopeFactory scopes, TimeProvider time) : 
 
     public async Task<Guid> StartAsync(string jobName, string periodKey, string message, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        db.ActorOverride = "系统:" + jobName;
-        var run = new JobRun
+        var id = Guid.NewGuid();
+        for (var attempt = 1; ; attempt++)
         {
-            Id = Guid.NewGuid(),
-            JobName = jobName,
-            PeriodKey = periodKey,
-            Node = Node,
-            StartedAt = time.GetUtcNow(),
-            Message = Clip(message, 500),
-            Outcome = JobRunOutcome.Running,
-        };
-        db.JobRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        return run.Id;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.ActorOverride = "系统:" + jobName;
+            db.JobRuns.Add(new JobRun
+            {
+                Id = id,
+                JobName = jobName,
+                PeriodKey = periodKey,
+                Node = Node,
+                StartedAt = time.GetUtcNow(),
+                Message = Clip(message, 500),
+                Outcome = JobRunOutcome.Running,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return id;
+            }
+            catch (DbUpdateException) when (attempt < 6)
+            {
+                // the start row's audit entry lost the chain's next sequence number to another host's job; chain it again
+                await Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken);
+            }
+        }
     }
 
     public Task ReportAsync(Guid runId, int progress, string message, CancellationToken cancellationToken = default)
