@@ -176,4 +176,25 @@ public static class DomainErrorCodes
 
     /// <summary>{0} 没有统一社会信用代码，无法换发登记证书</summary>
     public const string CertificateMissing = "CERTIFICATE_MISSING";
+
+    /// <summary>“日期”应在 {0} 年至 {1} 年之间，实际为 {2}</summary>
+    public const string CalendarDateOutOfRange = "CALENDAR_DATE_OUT_OF_RANGE";
+
+    /// <summary>“日期” {0} 已设置为{1}（{2}），请修改该日而不是重复添加</summary>
+    public const string CalendarDayDuplicate = "CALENDAR_DAY_DUPLICATE";
+
+    /// <summary>“类型”：补班日只能设在周六或周日，{0} 是工作日</summary>
+    public const string CalendarMakeUpOnWeekday = "CALENDAR_MAKEUP_ON_WEEKDAY";
+
+    /// <summary>日历中没有 {0} 的节假日或补班设置</summary>
+    public const string CalendarDayNotFound = "CALENDAR_DAY_NOT_FOUND";
+
+    /// <summary>节假日</summary>
+    public const string CalendarKindHoliday = "CALENDAR_KIND_Holiday";
+
+    /// <summary>补班日</summary>
+    public const string CalendarKindMakeUpWorkday = "CALENDAR_KIND_MakeUpWorkday";
+
+    /// <summary>“天数”应在 0 至 {0} 之间，实际为 {1}</summary>
+    public const string CalendarDaysOutOfRange = "CALENDAR_DAYS_OUT_OF_RANGE";
 }

@@ -6,6 +6,7 @@ using Decoupling.Domain.Departments;
 using Decoupling.Domain.Documents;
 using Decoupling.Domain.Identity;
 using Decoupling.Domain.Idempotency;
+using Decoupling.Domain.Jobs;
 using Decoupling.Domain.Matters;
 using Decoupling.Domain.Notifications;
 using Decoupling.Domain.Numbering;
@@ -72,6 +73,8 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
 
     public DbSet<ActivityResult> ActivityResults => Set<ActivityResult>();
 
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
     public TimeProvider Time { get; }
 
     /// <summary>Who the audit rows of the next SaveChanges name; overrides the injected <see cref="IAuditActor"/>.</summary>
@@ -121,6 +124,7 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
         configurationBuilder.Properties<MatterCategory>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<MatterState>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<CalendarDayKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<JobRunOutcome>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 

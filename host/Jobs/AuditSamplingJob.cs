@@ -9,19 +9,33 @@ namespace Decoupling.Host.Jobs;
 /// Every month: draws the audit sample (share and seed from configuration) through the audit.sample activity, which
 /// never picks the same association twice; one draw per month however often it runs.
 /// </summary>
-public sealed class AuditSamplingJob(ActivityJobRunner activities, IOptions<JobsOptions> options, Engine.Services.IClock clock)
+public sealed class AuditSamplingJob(ActivityJobRunner activities, IOptions<JobsOptions> options, Engine.Services.IClock clock, IJobRunLog runs)
 {
+    public const string Name = "audit-sampling";
+
     [AutomaticRetry(Attempts = 2)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task<int> RunAsync()
     {
         var month = TimeZoneInfo.ConvertTime(clock.Now, options.Value.Zone()).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var result = await activities.RunAsync("audit.sample", month, new JsonObject
+        var runId = await runs.StartAsync(Name, month, "正在按比例抽取审计对象");
+        try
         {
-            ["share"] = options.Value.AuditShare.ToString(CultureInfo.InvariantCulture),
-            ["seed"] = options.Value.AuditSeed.ToString(CultureInfo.InvariantCulture),
-            ["round"] = month,
-        });
-        return result?["auditSampleCount"]?.GetValue<int>() ?? 0;
+            // the picks and the month's idempotency key commit together inside the activity
+            var result = await activities.RunAsync("audit.sample", month, new JsonObject
+            {
+                ["share"] = options.Value.AuditShare.ToString(CultureInfo.InvariantCulture),
+                ["seed"] = options.Value.AuditSeed.ToString(CultureInfo.InvariantCulture),
+                ["round"] = month,
+            });
+            var count = result?["auditSampleCount"]?.GetValue<int>() ?? 0;
+            await runs.SucceedAsync(runId, $"{month} 抽取审计对象 {count} 个");
+            return count;
+        }
+        catch (Exception failure)
+        {
+            await runs.FailAsync(runId, failure, CancellationToken.None);
+            throw;
+        }
     }
 }

@@ -44,6 +44,7 @@ public static class JobsSetup
         services.AddScoped<ActivityJobRunner>();
         services.AddScoped<WeeklyLedgerJob>();
         services.AddScoped<AuditSamplingJob>();
+        services.AddSingleton<IJobRunLog, JobRunLog>();
         services.AddHostedService<PendingJobsRecovery>();
         return services;
     }
@@ -61,9 +62,9 @@ public static class JobsSetup
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         var zone = new RecurringJobOptions { TimeZone = options.Zone() };
         recurring.AddOrUpdate<EngineJobRunner>("engine-sweep", r => r.SweepAsync(), options.EngineSweep, zone);
-        recurring.AddOrUpdate<OverdueScanJob>("overdue-scan", j => j.RunAsync(), options.OverdueScan, zone);
-        recurring.AddOrUpdate<WeeklyLedgerJob>("weekly-ledger", j => j.RunAsync(), options.WeeklyLedger, zone);
-        recurring.AddOrUpdate<AuditSamplingJob>("audit-sampling", j => j.RunAsync(), options.AuditSampling, zone);
+        recurring.AddOrUpdate<OverdueScanJob>(OverdueScanJob.Name, j => j.RunAsync(), options.OverdueScan, zone);
+        recurring.AddOrUpdate<WeeklyLedgerJob>(WeeklyLedgerJob.Name, j => j.RunAsync(), options.WeeklyLedger, zone);
+        recurring.AddOrUpdate<AuditSamplingJob>(AuditSamplingJob.Name, j => j.RunAsync(), options.AuditSampling, zone);
         return app;
     }
 }

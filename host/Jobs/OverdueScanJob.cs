@@ -22,8 +22,11 @@ public sealed class OverdueScanJob(
     PlatformDbContext db,
     NotificationService notifications,
     DepartmentDirectory departments,
-    IOptions<JobsOptions> options)
+    IOptions<JobsOptions> options,
+    IJobRunLog runs)
 {
+    public const string Name = "overdue-scan";
+
     [AutomaticRetry(Attempts = 1)]
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public async Task<OverdueScanResult> RunAsync()
@@ -32,13 +35,39 @@ public sealed class OverdueScanJob(
         var zone = settings.Zone();
         var now = engine.Clock.Now;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var runId = await runs.StartAsync(Name, today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "正在查找超期待办");
+        try
+        {
+            var result = await ScanAsync(runId, settings, zone, now, today);
+            await runs.SucceedAsync(runId, $"提醒 {result.Reminded} 件，上报领导小组办公室 {result.Escalated} 件");
+            return result;
+        }
+        catch (Exception failure)
+        {
+            await runs.FailAsync(runId, failure, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<OverdueScanResult> ScanAsync(Guid runId, JobsOptions settings, TimeZoneInfo zone, DateTimeOffset now, DateOnly today)
+    {
         var calendar = await WorkingDayCalendar.LoadAsync(db);
         var leadingGroup = await departments.FindByCodeAsync(settings.LeadingGroupDepartment);
         var reminded = 0;
         var escalated = 0;
 
-        foreach (var task in await engine.Tasks.OverdueAsync(now))
+        var overdue = await engine.Tasks.OverdueAsync(now);
+        var done = 0;
+        foreach (var task in overdue)
         {
+            // a tick per tenth of the list: enough for the page, few writes on a long list
+            if (overdue.Count >= 10 && done % (overdue.Count / 10) == 0)
+            {
+                await runs.ReportAsync(runId, done * 100 / overdue.Count, $"已检查 {done}/{overdue.Count} 件超期待办");
+            }
+
+            done++;
+
             var dueDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(task.DueAt!.Value, zone).DateTime);
             var title = $"待办已超期：{task.Name ?? task.ElementId}";
             var link = $"/tasks/{task.Id}";

@@ -1,5 +1,6 @@
 using Decoupling.Activities;
 using Decoupling.Domain.Audit;
+using Decoupling.Domain.Calendar;
 using Decoupling.Domain.Checklists;
 using Decoupling.Domain.Departments;
 using Decoupling.Domain.Documents;
@@ -82,6 +83,7 @@ public static class PlatformSetup
         services.AddScoped<RegisterExporter>();
         services.AddScoped<ChecklistService>();
         services.AddScoped<RoutingService>();
+        services.AddScoped<CalendarService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<SealService>();
         services.AddScoped<MatterService>();

@@ -60,12 +60,14 @@ public sealed class OverdueScanJobTests : IAsyncLifetime
 
     private SqlitePlatformDbContext Open() => PlatformDatabase.CreateSqlite($"Data Source={path};Pooling=False", time: new ClockTimeProvider(clock));
 
+    private readonly RecordingJobRunLog runs = new();
+
     private async Task<OverdueScanResult> ScanAtAsync(int month, int day)
     {
         clock.MoveTo(new DateTimeOffset(2026, month, day, 10, 0, 0, TimeSpan.FromHours(8)));
         await using var db = Open();
         var time = new ClockTimeProvider(clock);
-        var job = new OverdueScanJob(engine, db, new NotificationService(db, time), new DepartmentDirectory(db), Options.Create(new JobsOptions()));
+        var job = new OverdueScanJob(engine, db, new NotificationService(db, time), new DepartmentDirectory(db), Options.Create(new JobsOptions()), runs);
         return await job.RunAsync();
     }
 
@@ -88,6 +90,9 @@ public sealed class OverdueScanJobTests : IAsyncLifetime
         Assert.Equal(new OverdueScanResult(1, 0), await ScanAtAsync(2, 16));
         Assert.Equal(new OverdueScanResult(0, 0), await ScanAtAsync(2, 16));
         Assert.Equal(new OverdueScanResult(1, 0), await ScanAtAsync(2, 17));
+        // each scan is a run of its day, recorded with what it did
+        Assert.Equal(["start overdue-scan 2026-02-16", "succeeded 提醒 1 件，上报领导小组办公室 0 件", "start overdue-scan 2026-02-16",
+            "succeeded 提醒 0 件，上报领导小组办公室 0 件", "start overdue-scan 2026-02-17", "succeeded 提醒 1 件，上报领导小组办公室 0 件"], runs.Calls);
 
         var notices = await NotificationsAsync();
         Assert.Equal(2, notices.Count);

@@ -1,0 +1,8 @@
+namespace Decoupling.Domain.Jobs;
+
+public enum JobRunOutcome
+{
+    Running,
+    Succeeded,
+    Failed,
+}
