@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Decoupling.Host.Jobs;
 
 /// <summary>
-/// Every week: the decoupling ledger (.xlsx) stored as a document, and a notice to the leading-group office. Once per
+/// Every week: the decoupling ledger (.xlsx) and a one-page Word summary stored as documents, and a notice to the leading-group office. Once per
 /// ISO week however often it runs.
 /// </summary>
 public sealed class WeeklyLedgerJob(ActivityJobRunner activities, NotificationService notifications, DepartmentDirectory departments, IOptions<JobsOptions> options, Engine.Services.IClock clock, IJobRunLog runs)
@@ -31,7 +31,7 @@ public sealed class WeeklyLedgerJob(ActivityJobRunner activities, NotificationSe
             if (documentId is not null && await departments.FindByCodeAsync(options.Value.LeadingGroupDepartment) is { } office)
             {
                 // the dedup key makes the notice once per week, whichever run gets here
-                await notifications.SendAsync($"ledger:{week}", $"脱钩工作周台账（{week}）", "本周脱钩工作台账已生成，请在文书中查看。", recipientDepartmentId: office.Id, link: $"/api/documents/{documentId}");
+                await notifications.SendAsync($"ledger:{week}", $"脱钩工作周台账（{week}）", "本周脱钩工作台账（Excel）和一页周报（Word）已生成，请在文书中查看。", recipientDepartmentId: office.Id, link: $"/api/documents/{documentId}");
             }
 
             await runs.SucceedAsync(runId, $"{week} 台账已生成并通知领导小组办公室");

@@ -26,6 +26,7 @@ public sealed class JobRestartOnPostgresTests(PostgresPlatform fixture) : IClass
         await Assert.ThrowsAsync<OperationCanceledException>(() => InScopeAsync(s => Job<WeeklyLedgerJob>(s, stopping).RunAsync()));
         // stopped where a killed process would be: workbook stored with its period key, leading group not yet told
         Assert.Equal(1, await InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().Documents.CountAsync(d => d.Type == DocumentType.RegisterExport)));
+        Assert.Equal(1, await InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().Documents.CountAsync(d => d.Type == DocumentType.Summary)));
         Assert.Equal(0, await InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().Notifications.CountAsync(n => n.DedupKey.StartsWith("ledger:"))));
 
         var documentId = await InScopeAsync(s => Job<WeeklyLedgerJob>(s).RunAsync());
@@ -36,6 +37,21 @@ public sealed class JobRestartOnPostgresTests(PostgresPlatform fixture) : IClass
             var ledger = Assert.Single(await db.Documents.Where(d => d.Type == DocumentType.RegisterExport).ToListAsync());
             Assert.Equal(documentId, ledger.Id.ToString());
             Assert.EndsWith(".xlsx", ledger.FileName, StringComparison.Ordinal);
+
+            // the Word summary beside it, written in the same unit of work, once as well, and readable
+            var report = Assert.Single(await db.Documents.Where(d => d.Type == DocumentType.Summary).ToListAsync());
+            Assert.EndsWith(".docx", report.FileName, StringComparison.Ordinal);
+            var (_, content) = await s.GetRequiredService<DocumentService>().OpenAsync(report.Id);
+            await using (content)
+            {
+                var buffer = new MemoryStream();
+                await content.CopyToAsync(buffer);
+                buffer.Position = 0;
+                var html = DocxPreview.ToHtml(buffer, report.FileName);
+                Assert.Contains("脱钩工作周报", html, StringComparison.Ordinal);
+                Assert.Contains($"共 {await db.Associations.CountAsync()} 个", html, StringComparison.Ordinal);
+                Assert.Contains("<td>业务主管单位</td>", html.Replace("<strong>", "").Replace("</strong>", ""), StringComparison.Ordinal);
+            }
             var notice = Assert.Single(await db.Notifications.Where(n => n.DedupKey.StartsWith("ledger:")).ToListAsync());
             Assert.Contains(documentId!, notice.Link, StringComparison.Ordinal);
             var runs = await db.JobRuns.Where(r => r.JobName == WeeklyLedgerJob.Name).OrderBy(r => r.StartedAt).ToListAsync();
