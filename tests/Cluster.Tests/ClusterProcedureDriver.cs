@@ -142,7 +142,9 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
     /// <summary>Sends on the next node; a connection that fails (the node is down or was killed mid-request) is retried on the next one.</summary>
     private async Task<HttpResponseMessage> SendAsync(string user, Func<HttpClient, Task<HttpResponseMessage>> request)
     {
-        for (var attempt = 1; ; attempt++)
+        // long enough to outlast a restart of every node (the crash tests kill them all)
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
         {
             var node = cluster.Clients.NextNode();
             try
@@ -160,7 +162,7 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
 
                 return response;
             }
-            catch (Exception e) when ((e is HttpRequestException or TaskCanceledException or InvalidOperationException or IOException) && attempt < 30)
+            catch (Exception e) when ((e is HttpRequestException or TaskCanceledException or InvalidOperationException or IOException) && DateTime.UtcNow < deadline)
             {
                 Interlocked.Increment(ref retriedRequests);
                 cluster.Clients.Forget(node);
