@@ -112,6 +112,9 @@ public sealed class ClusterCrashTests(ITestOutputHelper output)
         await using (var db = cluster.EngineDb())
         {
             Assert.Equal(roots.Count, await db.Instances.CountAsync(i => roots.Contains(i.Id) && i.State == InstanceState.Completed));
+            // a job cut off by the kill is run again, not turned into an incident that an administrator must retry
+            var instanceIds = db.Instances.Where(i => roots.Contains(i.RootInstanceId)).Select(i => i.Id);
+            Assert.Empty(await db.Incidents.AsNoTracking().Where(i => instanceIds.Contains(i.InstanceId) && i.ResolvedAt == null).Select(i => i.ElementId + " " + i.Code + " " + i.Message).ToListAsync());
         }
 
         var problems = await ClusterInvariants.AllAsync(cluster, roots);

@@ -35,10 +35,14 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
 
     private long completions;
     private long retriedRequests;
+    private long refusedButDone;
 
     public long Completions => Interlocked.Read(ref completions);
 
     public long RetriedRequests => Interlocked.Read(ref retriedRequests);
+
+    /// <summary>Completions the API refused although the task was done: only a request cut off by a crash may explain one.</summary>
+    public long RefusedButDone => Interlocked.Read(ref refusedButDone);
 
     /// <summary>Runs every association's case, at most <paramref name="concurrentCases"/> at a time; returns the root instance ids.</summary>
     public async Task<IReadOnlyList<Guid>> RunAllAsync(IReadOnlyList<ClusterAssociation> associations, int concurrentCases, TimeSpan timeout)
@@ -130,10 +134,15 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
             return;
         }
 
-        // a refusal is fine only if the task is no longer open: an earlier attempt whose node died after committing did it
+        // a refusal is fine only if the task is no longer open: an earlier attempt whose node died after committing did
+        // it, or a sibling's step cancelled it
         await using var db = cluster.EngineDb();
         var now = await db.Tasks.AsNoTracking().Where(t => t.Id == task.Id).Select(t => t.State).SingleAsync(cancellationToken);
-        if (now == HumanTaskState.Open)
+        if (now == HumanTaskState.Completed)
+        {
+            Interlocked.Increment(ref refusedButDone);
+        }
+        else if (now == HumanTaskState.Open)
         {
             throw new InvalidOperationException($"{user} could not complete {task.ElementId} {task.Id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}\n{cluster.Diagnostics()}");
         }
