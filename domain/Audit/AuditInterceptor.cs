@@ -32,6 +32,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is PlatformDbContext db)
         {
+            AuditChainLock.Acquire(db.Database);
             var last = db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash }).FirstOrDefault();
             Append(db, last?.Sequence ?? 0, last?.Hash ?? "");
@@ -45,6 +46,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is PlatformDbContext db)
         {
+            await AuditChainLock.AcquireAsync(db.Database, cancellationToken);
             var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
             Append(db, last?.Sequence ?? 0, last?.Hash ?? "");

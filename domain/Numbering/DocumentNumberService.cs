@@ -1,3 +1,4 @@
+using Decoupling.Domain.Audit;
 using Decoupling.Domain.Common;
 using Decoupling.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -74,10 +75,15 @@ public sealed class DocumentNumberService(PlatformDbContext db, TimeProvider tim
     /// both providers (PostgreSQL and SQLite 3.35+ know ON CONFLICT ... RETURNING); the row stays locked until the caller's
     /// transaction ends, so concurrent callers queue and every value is used once.
     /// </summary>
-    public async Task<int> NextSequenceAsync(string counterKey, int year, CancellationToken cancellationToken = default) =>
-        (await db.Database.SqlQuery<int>($"""
+    public async Task<int> NextSequenceAsync(string counterKey, int year, CancellationToken cancellationToken = default)
+    {
+        // the caller will save (and so lock the audit chain) in this transaction: locking the chain before the counter
+        // keeps one lock order for every writer, where counter-then-chain against chain-then-counter could deadlock
+        await AuditChainLock.AcquireAsync(db.Database, cancellationToken);
+        return (await db.Database.SqlQuery<int>($"""
             INSERT INTO "DocumentNumberCounters" ("DepartmentCode", "Year", "LastSequence") VALUES ({counterKey}, {year}, 1)
             ON CONFLICT ("DepartmentCode", "Year") DO UPDATE SET "LastSequence" = "DocumentNumberCounters"."LastSequence" + 1
             RETURNING "LastSequence" AS "Value"
             """).ToListAsync(cancellationToken)).Single();
+    }
 }

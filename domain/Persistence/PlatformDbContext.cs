@@ -89,6 +89,15 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (AuditChainLock.Applies(Database) && Database.CurrentTransaction is null)
+        {
+            // on PostgreSQL the audit chain's lock needs a transaction to live in: the save gets its own
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -100,6 +109,19 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
                 await Task.Delay(Random.Shared.Next(5, 30) * attempt, cancellationToken);
             }
         }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (AuditChainLock.Applies(Database) && Database.CurrentTransaction is null)
+        {
+            using var transaction = Database.BeginTransaction();
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            transaction.Commit();
+            return saved;
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     private static bool IsAuditSequenceRace(DbUpdateException exception) =>
