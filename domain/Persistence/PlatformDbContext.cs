@@ -126,7 +126,7 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
 
     private static bool IsAuditSequenceRace(DbUpdateException exception) =>
         exception.InnerException?.Message is { } message
-        && message.Contains(nameof(AuditEntries), StringComparison.Ordinal)
+        && message.Contains("AuditLog", StringComparison.Ordinal)
         && (message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || message.Contains("duplicate", StringComparison.OrdinalIgnoreCase));
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
