@@ -26,7 +26,16 @@ public static class JobsSetup
             else
             {
                 hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(postgresConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+
+                        // an engine step that continues asynchronously waited up to 15 s (the default poll) for a worker
+                        // to notice it; LISTEN/NOTIFY wakes one at once, the poll is the fallback
+                        EnableLongPolling = true,
+                        QueuePollInterval = TimeSpan.FromSeconds(1),
+                    });
             }
         });
         if (configuration.GetValue("Jobs:Server", true))
