@@ -1,3 +1,4 @@
+using Decoupling.TestSupport;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -21,18 +22,6 @@ namespace Decoupling.Cluster.Tests;
 /// </summary>
 public sealed class ClusterProcedureDriver(ClusterHarness cluster)
 {
-    private static readonly Dictionary<string, string> UserOfGroup = new()
-    {
-        ["role:LeadingGroup"] = "leading",
-        ["role:Evaluator"] = "evaluator",
-        ["role:Auditor"] = "auditor",
-        ["dept:fgj"] = "leading",
-        ["dept:mzj"] = "leading.mz",
-        ["dept:djck"] = "registrar",
-        ["dept:sjj"] = "auditor",
-        ["dept:sldxz"] = "evaluator",
-    };
-
     private long completions;
     private long retriedRequests;
     private long refusedButDone;
@@ -180,33 +169,7 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
         }
     }
 
-    private static string UserFor(HumanTask task)
-    {
-        if (task.Assignee is { } assignee)
-        {
-            return assignee;
-        }
-
-        foreach (var group in task.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (group.StartsWith("assoc:", StringComparison.Ordinal))
-            {
-                return "admin";
-            }
-
-            if (UserOfGroup.TryGetValue(group, out var user))
-            {
-                return user;
-            }
-
-            if (group.StartsWith("dept:", StringComparison.Ordinal))
-            {
-                return group["dept:".Length..];
-            }
-        }
-
-        return "admin";
-    }
+    private static string UserFor(HumanTask task) => DemoUsers.For(task.Assignee, task.CandidateGroups, "admin");
 
     /// <summary>A small .docx as evidence for every checklist item that has none, uploaded and attached through the API.</summary>
     private async Task UploadEvidenceAsync(ClusterAssociation association)

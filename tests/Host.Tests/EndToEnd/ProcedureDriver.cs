@@ -1,3 +1,4 @@
+using Decoupling.TestSupport;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -16,18 +17,6 @@ namespace Decoupling.Host.Tests.EndToEnd;
 /// </summary>
 public sealed class ProcedureDriver(PlatformFactory platform, Guid associationId)
 {
-    private static readonly Dictionary<string, string> UserOfGroup = new()
-    {
-        ["role:LeadingGroup"] = "leading",
-        ["role:Evaluator"] = "evaluator",
-        ["role:Auditor"] = "auditor",
-        ["dept:fgj"] = "leading",
-        ["dept:mzj"] = "leading.mz",
-        ["dept:djck"] = "registrar",
-        ["dept:sjj"] = "auditor",
-        ["dept:sldxz"] = "evaluator",
-    };
-
     private readonly Dictionary<string, HttpClient> clients = [];
 
     public List<string> Log { get; } = [];
@@ -84,33 +73,7 @@ public sealed class ProcedureDriver(PlatformFactory platform, Guid associationId
         throw new InvalidOperationException("the case did not finish within " + maxTasks + " tasks: " + string.Join(", ", Log.TakeLast(20)));
     }
 
-    private string UserFor(HumanTask task)
-    {
-        if (task.Assignee is { } assignee)
-        {
-            return assignee;
-        }
-
-        foreach (var group in task.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (group.StartsWith("assoc:", StringComparison.Ordinal))
-            {
-                return "assoc.ceramics";
-            }
-
-            if (UserOfGroup.TryGetValue(group, out var user))
-            {
-                return user;
-            }
-
-            if (group.StartsWith("dept:", StringComparison.Ordinal))
-            {
-                return group["dept:".Length..];
-            }
-        }
-
-        return "admin";
-    }
+    private static string UserFor(HumanTask task) => DemoUsers.For(task.Assignee, task.CandidateGroups, "assoc.ceramics");
 
     /// <summary>The association uploads a small .docx as evidence for every item that has none and attaches it.</summary>
     private async Task UploadEvidenceAsync(HttpClient association)

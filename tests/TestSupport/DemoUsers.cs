@@ -1,0 +1,50 @@
+namespace Decoupling.TestSupport;
+
+/// <summary>
+/// Which seeded demo account (seed/users.json) works a task, from its assignee and candidate groups: the same people the
+/// end-to-end and cluster drivers sign in as.
+/// </summary>
+public static class DemoUsers
+{
+    private static readonly Dictionary<string, string> UserOfGroup = new()
+    {
+        ["role:LeadingGroup"] = "leading",
+        ["role:Evaluator"] = "evaluator",
+        ["role:Auditor"] = "auditor",
+        ["dept:fgj"] = "leading",
+        ["dept:mzj"] = "leading.mz",
+        ["dept:djck"] = "registrar",
+        ["dept:sjj"] = "auditor",
+        ["dept:sldxz"] = "evaluator",
+    };
+
+    /// <param name="associationUser">who works an association's own tasks (assoc:{id} groups)</param>
+    public static string For(string? assignee, string candidateGroups, string associationUser)
+    {
+        if (assignee is not null)
+        {
+            return assignee;
+        }
+
+        foreach (var group in candidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (group.StartsWith("assoc:", StringComparison.Ordinal))
+            {
+                return associationUser;
+            }
+
+            if (UserOfGroup.TryGetValue(group, out var user))
+            {
+                return user;
+            }
+
+            // the department reviewers' user names are their department codes
+            if (group.StartsWith("dept:", StringComparison.Ordinal))
+            {
+                return group["dept:".Length..];
+            }
+        }
+
+        return "admin";
+    }
+}
