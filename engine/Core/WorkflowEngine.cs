@@ -8,6 +8,7 @@ using Decoupling.Engine.Parsing;
 using Decoupling.Engine.Runtime;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine;
 
@@ -200,8 +201,8 @@ public sealed class WorkflowEngine
             var deployed = (version is { } v
                     ? await definitions.FindVersionAsync(ctx.Session, key, v).ConfigureAwait(false)
                     : await definitions.FindLatestAsync(ctx.Session, key).ConfigureAwait(false))
-                ?? throw new EngineException("ENGINE_DEFINITION_KEY_NOT_FOUND", key);
-            var start = deployed.Process.NoneStartOf(null) ?? throw new EngineException("ENGINE_NO_NONE_START", key);
+                ?? throw new EngineException(EngineErrors.DefinitionKeyNotFound, key);
+            var start = deployed.Process.NoneStartOf(null) ?? throw new EngineException(EngineErrors.NoNoneStart, key);
             var graph = executor.CreateInstance(ctx, deployed, businessKey, variables?.DeepClone() as JsonObject);
             executor.StartAt(ctx, graph, start);
             return graph.Instance;
@@ -233,7 +234,7 @@ public sealed class WorkflowEngine
             }
 
             var starts = await session.ListAsync(session.Subscriptions.Where(s => s.MessageName == messageName && s.Kind == SubscriptionKind.Start), cancellationToken).ConfigureAwait(false);
-            var startSubscription = starts.FirstOrDefault() ?? throw new EngineException("ENGINE_MESSAGE_NOT_CORRELATED", messageName, businessKey);
+            var startSubscription = starts.FirstOrDefault() ?? throw new EngineException(EngineErrors.MessageNotCorrelated, messageName, businessKey);
             var deployed = await definitions.GetAsync(session, startSubscription.DefinitionId!.Value).ConfigureAwait(false);
             var started = executor.CreateInstance(ctx, deployed, businessKey, variables?.DeepClone() as JsonObject);
             executor.StartAt(ctx, started, deployed.Process.GetNode(startSubscription.ElementId));
@@ -247,12 +248,12 @@ public sealed class WorkflowEngine
             var graph = await loader.LoadAsync(ctx, instanceId).ConfigureAwait(false);
             if (graph.Instance.State != InstanceState.Active)
             {
-                throw new EngineException("ENGINE_INSTANCE_NOT_ACTIVE", instanceId);
+                throw new EngineException(EngineErrors.InstanceNotActive, instanceId);
             }
 
             if (!actor.IsAdmin && graph.Instance.StartedBy != actor.UserId)
             {
-                throw new EngineException("ENGINE_CANCEL_FORBIDDEN");
+                throw new EngineException(EngineErrors.CancelForbidden);
             }
 
             await executor.CancelInstanceAsync(ctx, graph, reason ?? "cancelled").ConfigureAwait(false);
@@ -268,7 +269,7 @@ public sealed class WorkflowEngine
     public async Task<JsonObject> GetVariablesAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         var instance = await GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new EngineException("ENGINE_INSTANCE_NOT_FOUND", instanceId);
+            ?? throw new EngineException(EngineErrors.InstanceNotFound, instanceId);
         return JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [];
     }
 
@@ -318,7 +319,7 @@ public sealed class WorkflowEngine
     {
         await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
         var instance = await session.FindInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new EngineException("ENGINE_INSTANCE_NOT_FOUND", instanceId);
+            ?? throw new EngineException(EngineErrors.InstanceNotFound, instanceId);
         var deployed = await definitions.GetAsync(session, instance.DefinitionId).ConfigureAwait(false);
         var rows = await session.LoadInstanceRowsAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var completed = (await session.ListAsync(session.Journal
@@ -347,13 +348,13 @@ public sealed class WorkflowEngine
         {
             if (!actor.IsAdmin)
             {
-                throw new EngineException("ENGINE_VARIABLES_FORBIDDEN");
+                throw new EngineException(EngineErrors.VariablesForbidden);
             }
 
             var graph = await loader.LoadAsync(ctx, instanceId).ConfigureAwait(false);
             if (graph.Instance.State != InstanceState.Active)
             {
-                throw new EngineException("ENGINE_INSTANCE_NOT_ACTIVE", instanceId);
+                throw new EngineException(EngineErrors.InstanceNotActive, instanceId);
             }
 
             var before = new JsonObject();
@@ -508,13 +509,13 @@ public sealed class WorkflowEngine
         {
             if (!actor.IsAdmin)
             {
-                throw new EngineException("ENGINE_RETRY_FORBIDDEN");
+                throw new EngineException(EngineErrors.RetryForbidden);
             }
 
             var found = await ctx.Session.FirstOrDefaultAsync(ctx.Session.Incidents.Where(i => i.Id == incidentId), cancellationToken).ConfigureAwait(false)
-                ?? throw new EngineException("ENGINE_INCIDENT_NOT_FOUND", incidentId);
+                ?? throw new EngineException(EngineErrors.IncidentNotFound, incidentId);
             var graph = await loader.LoadAsync(ctx, found.InstanceId).ConfigureAwait(false);
-            var incident = graph.Incidents.FirstOrDefault(i => i.Id == incidentId) ?? throw new EngineException("ENGINE_INCIDENT_NOT_FOUND", incidentId);
+            var incident = graph.Incidents.FirstOrDefault(i => i.Id == incidentId) ?? throw new EngineException(EngineErrors.IncidentNotFound, incidentId);
             incident.ResolvedAt = ctx.Now;
             incident.ResolvedBy = actor.UserId;
             ctx.Journal(graph, "incident-retried", incident.ElementId, comment: incident.Code);

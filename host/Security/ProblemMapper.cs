@@ -1,5 +1,6 @@
 using Decoupling.Domain.Common;
 using Decoupling.Domain.Resources;
+using Decoupling.Engine.Errors;
 using Decoupling.Engine.Parsing;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
@@ -27,14 +28,20 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
         _ => 409,
     };
 
+    private static int StatusOf(EngineErrorKind kind) => kind switch
+    {
+        EngineErrorKind.Invalid => 422,
+        EngineErrorKind.NotFound => 404,
+        EngineErrorKind.Forbidden => 403,
+        _ => 409,
+    };
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, detail, extra) = exception switch
         {
             BpmnValidationException invalid => (422, "BPMN_INVALID", invalid.Message, (object?)invalid.Errors.Select(e => new { e.ElementId, e.Code, e.Message })),
-            EngineException { IsNotFound: true } e => (404, e.Code, e.Message, null),
-            EngineException { IsForbidden: true } e => (403, e.Code, e.Message, null),
-            EngineException e => (409, e.Code, e.Message, null),
+            EngineException e => (StatusOf(e.Kind), e.Code, e.Message, e.Field is null ? null : new[] { new { Field = e.Field, e.Code, e.Message } }),
             EngineConflictException e => (409, "CONFLICT", "数据刚被他人修改，请刷新后重试。", null),
             DomainValidationException e => (422, "VALIDATION", string.Join("；", e.Errors.Select(x => x.Message)), e.Errors.Select(x => new { x.Field, x.Code, x.Message })),
             DomainException e => (StatusOf(e.Code), e.Code, e.Message, null),

@@ -17,6 +17,8 @@ public static class EngineText
         new("Decoupling.Engine.Resources.ExpressionMessages", typeof(EngineText).Assembly),
     ];
 
+    public static string Get(Errors.EngineError error, params object?[] args) => Get(error.Code, args);
+
     public static string Get(string code, params object?[] args)
     {
         string? format = null;

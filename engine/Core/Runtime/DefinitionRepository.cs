@@ -4,6 +4,7 @@ using Decoupling.Engine.Model;
 using Decoupling.Engine.Parsing;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Runtime;
 
@@ -20,7 +21,7 @@ internal sealed class DefinitionRepository
         }
 
         var record = await session.FindDefinitionAsync(definitionId).ConfigureAwait(false)
-            ?? throw new EngineException("ENGINE_DEFINITION_NOT_FOUND", definitionId);
+            ?? throw new EngineException(EngineErrors.DefinitionNotFound, definitionId);
         return Cache(record);
     }
 

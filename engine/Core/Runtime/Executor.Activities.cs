@@ -6,6 +6,7 @@ using Decoupling.Engine.Model;
 using Decoupling.Engine.Parsing;
 using Decoupling.Engine.Resources;
 using Decoupling.Engine.Services;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Runtime;
 
@@ -74,11 +75,11 @@ internal sealed partial class Executor
                 case "skip":
                     break;
                 case "incident":
-                    CreateIncident(ctx, graph, execution, node.Id, "ENGINE_NO_APPROVER", EngineText.Get("ENGINE_NO_APPROVER", node.DisplayName));
+                    CreateIncident(ctx, graph, execution, node.Id, EngineErrors.NoApprover.Code, EngineText.Get(EngineErrors.NoApprover, node.DisplayName));
                     return true;
                 default:
                     task.CandidateGroups = JoinCandidates(["role:Admin"]);
-                    ctx.Journal(graph, "no-approver", node.Id, node.Name, task.Id, EngineText.Get("ENGINE_NO_APPROVER_TO_ADMIN", node.DisplayName));
+                    ctx.Journal(graph, "no-approver", node.Id, node.Name, task.Id, EngineText.Get(EngineErrors.NoApproverToAdmin, node.DisplayName));
                     return false;
             }
         }
@@ -87,7 +88,7 @@ internal sealed partial class Executor
             return false;
         }
 
-        ctx.Journal(graph, "task-skipped", node.Id, node.Name, comment: EngineText.Get(nobody ? "ENGINE_NO_APPROVER_SKIPPED" : "ENGINE_STARTER_SKIPPED", node.DisplayName));
+        ctx.Journal(graph, "task-skipped", node.Id, node.Name, comment: EngineText.Get(nobody ? EngineErrors.NoApproverSkipped.Code : EngineErrors.StarterSkipped.Code, node.DisplayName));
         Schedule(ctx, graph, execution, node, () => LeaveAsync(ctx, graph, execution, node));
         return true;
     }
@@ -117,7 +118,7 @@ internal sealed partial class Executor
             return date;
         }
 
-        throw new ExpressionException(node.Id, "ENGINE_BAD_DUE_DATE", EngineText.Get("ENGINE_BAD_DUE_DATE", node.Id, text));
+        throw new ExpressionException(node.Id, EngineErrors.BadDueDate.Code, EngineText.Get(EngineErrors.BadDueDate, node.Id, text));
     }
 
     /// <summary>
@@ -162,7 +163,7 @@ internal sealed partial class Executor
             await ThrowErrorAsync(ctx, graph, execution, error.ErrorCode, error.Message).ConfigureAwait(false);
             return;
         }
-        catch (EngineException missing) when (missing.Code == "ENGINE_NO_HANDLER")
+        catch (EngineException missing) when (missing.Code == EngineErrors.NoHandler.Code)
         {
             FailService(ctx, graph, execution, node, job, missing.Message, retry: false);
             return;
@@ -227,7 +228,7 @@ internal sealed partial class Executor
         {
             job.HasIncident = true;
             ctx.NewJobs.Remove(job);
-            CreateIncident(ctx, graph, execution, node.Id, "ENGINE_SERVICE_FAILED", EngineText.Get("ENGINE_SERVICE_FAILED", node.Id, job.LastError), job);
+            CreateIncident(ctx, graph, execution, node.Id, EngineErrors.ServiceFailed.Code, EngineText.Get(EngineErrors.ServiceFailed, node.Id, job.LastError), job);
         }
         else
         {
@@ -285,7 +286,7 @@ internal sealed partial class Executor
         AddBoundaryListeners(ctx, graph, execution, node);
         if (called is null)
         {
-            CreateIncident(ctx, graph, execution, node.Id, "ENGINE_CALLED_NOT_FOUND", EngineText.Get("ENGINE_CALLED_NOT_FOUND", node.Id, key));
+            CreateIncident(ctx, graph, execution, node.Id, EngineErrors.CalledNotFound.Code, EngineText.Get(EngineErrors.CalledNotFound, node.Id, key));
             return;
         }
 
@@ -315,7 +316,7 @@ internal sealed partial class Executor
         var start = called.Process.NoneStartOf(null);
         if (start is null)
         {
-            CreateIncident(ctx, graph, execution, node.Id, "ENGINE_CALLED_NOT_FOUND", EngineText.Get("ENGINE_CALLED_NOT_FOUND", node.Id, key));
+            CreateIncident(ctx, graph, execution, node.Id, EngineErrors.CalledNotFound.Code, EngineText.Get(EngineErrors.CalledNotFound, node.Id, key));
             return;
         }
 

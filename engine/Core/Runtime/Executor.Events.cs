@@ -3,6 +3,7 @@ using Decoupling.Engine.Entities;
 using Decoupling.Engine.Model;
 using Decoupling.Engine.Parsing;
 using Decoupling.Engine.Resources;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Runtime;
 
@@ -81,7 +82,7 @@ internal sealed partial class Executor
                 interval = every.ToString();
                 break;
             default:
-                CreateIncident(ctx, graph, execution, eventNode.Id, "ENGINE_BAD_TIMER", EngineText.Get("ENGINE_BAD_TIMER", eventNode.Id, text));
+                CreateIncident(ctx, graph, execution, eventNode.Id, EngineErrors.BadTimer.Code, EngineText.Get(EngineErrors.BadTimer, eventNode.Id, text));
                 return;
         }
 
@@ -295,8 +296,8 @@ internal sealed partial class Executor
                 }
             }
 
-            CreateIncident(ctx, origin.graph, origin.execution, origin.execution.ElementId, "ENGINE_UNHANDLED_ERROR",
-                EngineText.Get("ENGINE_UNHANDLED_ERROR", origin.execution.ElementId, errorCode));
+            CreateIncident(ctx, origin.graph, origin.execution, origin.execution.ElementId, EngineErrors.UnhandledError.Code,
+                EngineText.Get(EngineErrors.UnhandledError, origin.execution.ElementId, errorCode));
             return;
         }
     }

@@ -1,6 +1,7 @@
 using Decoupling.Engine.Entities;
 using Decoupling.Engine.Model;
 using Decoupling.Engine.Resources;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Runtime;
 
@@ -23,7 +24,7 @@ internal sealed partial class Executor
         chosen ??= node.DefaultFlowId is null ? null : graph.Deployed.Process.FlowsById[node.DefaultFlowId];
         if (chosen is null)
         {
-            CreateIncident(ctx, graph, execution, node.Id, "ENGINE_NO_FLOW_TAKEN", EngineText.Get("ENGINE_NO_FLOW_TAKEN", node.Id));
+            CreateIncident(ctx, graph, execution, node.Id, EngineErrors.NoFlowTaken.Code, EngineText.Get(EngineErrors.NoFlowTaken, node.Id));
             return;
         }
 
@@ -77,7 +78,7 @@ internal sealed partial class Executor
 
         if (taken.Count == 0)
         {
-            CreateIncident(ctx, graph, execution, node.Id, "ENGINE_NO_FLOW_TAKEN", EngineText.Get("ENGINE_NO_FLOW_TAKEN", node.Id));
+            CreateIncident(ctx, graph, execution, node.Id, EngineErrors.NoFlowTaken.Code, EngineText.Get(EngineErrors.NoFlowTaken, node.Id));
             return;
         }
 

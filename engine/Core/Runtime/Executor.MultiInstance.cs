@@ -4,6 +4,7 @@ using Decoupling.Engine.Entities;
 using Decoupling.Engine.Expressions;
 using Decoupling.Engine.Model;
 using Decoupling.Engine.Resources;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Runtime;
 
@@ -27,7 +28,7 @@ internal sealed partial class Executor
                 ? loop.Collection
                 : "${" + loop.Collection + "}", view, node.Id);
             items = value as JsonArray
-                ?? throw new ExpressionException(node.Id, "ENGINE_MI_NOT_A_LIST", EngineText.Get("ENGINE_MI_NOT_A_LIST", node.Id, loop.Collection));
+                ?? throw new ExpressionException(node.Id, EngineErrors.MiNotAList.Code, EngineText.Get(EngineErrors.MiNotAList, node.Id, loop.Collection));
             count = items.Count;
         }
         else
@@ -35,7 +36,7 @@ internal sealed partial class Executor
             var value = expressions.Evaluate(loop.LoopCardinality!, view, node.Id);
             if (!int.TryParse(value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out count) || count < 0)
             {
-                throw new ExpressionException(node.Id, "ENGINE_MI_NOT_A_LIST", EngineText.Get("ENGINE_MI_NOT_A_LIST", node.Id, loop.LoopCardinality));
+                throw new ExpressionException(node.Id, EngineErrors.MiNotAList.Code, EngineText.Get(EngineErrors.MiNotAList, node.Id, loop.LoopCardinality));
             }
         }
 

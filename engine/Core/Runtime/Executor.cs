@@ -3,6 +3,7 @@ using Decoupling.Engine.Entities;
 using Decoupling.Engine.Expressions;
 using Decoupling.Engine.Model;
 using Decoupling.Engine.Services;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Runtime;
 
@@ -130,7 +131,7 @@ internal sealed partial class Executor(
             if (++ctx.Moves > options.MaxMovesPerStep)
             {
                 ctx.Agenda.Clear();
-                CreateIncident(ctx, graph, execution, node.Id, "ENGINE_TOO_MANY_MOVES", Resources.EngineText.Get("ENGINE_TOO_MANY_MOVES", node.Id, options.MaxMovesPerStep));
+                CreateIncident(ctx, graph, execution, node.Id, EngineErrors.TooManyMoves.Code, Resources.EngineText.Get(EngineErrors.TooManyMoves, node.Id, options.MaxMovesPerStep));
                 return;
             }
 
@@ -277,7 +278,7 @@ internal sealed partial class Executor(
 
         if (taken.Count == 0 && node.Outgoing.Count > 0)
         {
-            CreateIncident(ctx, graph, execution, node.Id, "ENGINE_NO_FLOW_TAKEN", Resources.EngineText.Get("ENGINE_NO_FLOW_TAKEN", node.Id));
+            CreateIncident(ctx, graph, execution, node.Id, EngineErrors.NoFlowTaken.Code, Resources.EngineText.Get(EngineErrors.NoFlowTaken, node.Id));
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Decoupling.Engine.Entities;
 using Decoupling.Engine.Services;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Runtime;
 
@@ -15,7 +16,7 @@ internal sealed class GraphLoader(DefinitionRepository definitions)
         }
 
         var instance = await ctx.Session.FindInstanceAsync(instanceId).ConfigureAwait(false)
-            ?? throw new EngineException("ENGINE_INSTANCE_NOT_FOUND", instanceId);
+            ?? throw new EngineException(EngineErrors.InstanceNotFound, instanceId);
         return await LoadAsync(ctx, instance).ConfigureAwait(false);
     }
 

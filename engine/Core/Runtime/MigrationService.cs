@@ -2,6 +2,7 @@ using Decoupling.Engine.Entities;
 using Decoupling.Engine.Model;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Runtime;
 
@@ -32,7 +33,7 @@ public sealed class MigrationService
     {
         if (!actor.IsAdmin)
         {
-            throw new EngineException("ENGINE_MIGRATE_FORBIDDEN");
+            throw new EngineException(EngineErrors.MigrateForbidden);
         }
 
         if (dryRun)
@@ -52,7 +53,7 @@ public sealed class MigrationService
             var plan = Plan(graph, target, map, applied: true);
             if (!plan.IsValid)
             {
-                throw new EngineException("ENGINE_MIGRATION_INVALID", string.Join("；", plan.Errors));
+                throw new EngineException(EngineErrors.MigrationInvalid, string.Join("；", plan.Errors));
             }
 
             string To(string id) => map.TryGetValue(id, out var to) ? to : id;
@@ -109,12 +110,12 @@ public sealed class MigrationService
         var moves = new List<MigrationMove>();
         if (graph.Instance.State != InstanceState.Active)
         {
-            errors.Add(Resources.EngineText.Get("ENGINE_INSTANCE_NOT_ACTIVE", graph.Instance.Id));
+            errors.Add(Resources.EngineText.Get(EngineErrors.InstanceNotActive, graph.Instance.Id));
         }
 
         if (target.Record.Key != graph.Instance.DefinitionKey)
         {
-            errors.Add(Resources.EngineText.Get("ENGINE_MIGRATION_OTHER_PROCESS", target.Record.Key, graph.Instance.DefinitionKey));
+            errors.Add(Resources.EngineText.Get(EngineErrors.MigrationOtherProcess, target.Record.Key, graph.Instance.DefinitionKey));
         }
 
         foreach (var group in graph.Executions.GroupBy(e => e.ElementId))
@@ -123,13 +124,13 @@ public sealed class MigrationService
             var toId = mapping.TryGetValue(group.Key, out var mapped) ? mapped : group.Key;
             if (!target.Process.NodesById.TryGetValue(toId, out var to))
             {
-                errors.Add(Resources.EngineText.Get("ENGINE_MIGRATION_UNMAPPED", group.Key, toId));
+                errors.Add(Resources.EngineText.Get(EngineErrors.MigrationUnmapped, group.Key, toId));
                 continue;
             }
 
             if (to.Kind != from.Kind || (to.Loop is null) != (from.Loop is null) || to.Parent?.Id != (from.Parent is null ? null : (mapping.GetValueOrDefault(from.Parent.Id) ?? from.Parent.Id)))
             {
-                errors.Add(Resources.EngineText.Get("ENGINE_MIGRATION_INCOMPATIBLE", group.Key, toId));
+                errors.Add(Resources.EngineText.Get(EngineErrors.MigrationIncompatible, group.Key, toId));
                 continue;
             }
 

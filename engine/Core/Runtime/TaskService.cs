@@ -4,6 +4,7 @@ using Decoupling.Engine.Entities;
 using Decoupling.Engine.Model;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Runtime;
 
@@ -117,12 +118,12 @@ public sealed class TaskService
             RequireState(task, HumanTaskState.Open);
             if (task.Assignee is not null)
             {
-                throw new EngineException(task.Assignee == actor.UserId ? "ENGINE_TASK_ALREADY_YOURS" : "ENGINE_TASK_CLAIMED_BY_OTHER", task.Assignee);
+                throw new EngineException(task.Assignee == actor.UserId ? EngineErrors.TaskAlreadyYours : EngineErrors.TaskClaimedByOther, task.Assignee);
             }
 
             if (!IsCandidate(task, actor))
             {
-                throw new EngineException("ENGINE_TASK_FORBIDDEN");
+                throw new EngineException(EngineErrors.TaskForbidden);
             }
 
             task.Assignee = actor.UserId;
@@ -138,7 +139,7 @@ public sealed class TaskService
             RequireState(task, HumanTaskState.Open);
             if (task.Assignee != actor.UserId || (task.CandidateUsers.Length == 0 && task.CandidateGroups.Length == 0))
             {
-                throw new EngineException("ENGINE_UNCLAIM_NOT_ALLOWED");
+                throw new EngineException(EngineErrors.UnclaimNotAllowed);
             }
 
             task.Assignee = null;
@@ -162,7 +163,7 @@ public sealed class TaskService
             var node = graph.Deployed.Process.GetNode(task.ElementId);
             if (string.IsNullOrWhiteSpace(comment) && node.Properties.TryGetValue("requireComment", out var rc) && rc == "true")
             {
-                throw new EngineException("ENGINE_COMMENT_REQUIRED", task.Name ?? task.ElementId);
+                throw new EngineException(EngineErrors.CommentRequired, task.Name ?? task.ElementId);
             }
 
             if (task.Delegation == DelegationState.Pending)
@@ -177,7 +178,7 @@ public sealed class TaskService
 
             if (graph.Tasks.Any(t => t.ParentTaskId == task.Id && t.SignerPosition == SignerPosition.Before && t.State == HumanTaskState.Open))
             {
-                throw new EngineException("ENGINE_SIGNERS_BEFORE_PENDING");
+                throw new EngineException(EngineErrors.SignersBeforePending);
             }
 
             task.Outcome = outcome;
@@ -272,7 +273,7 @@ public sealed class TaskService
     {
         await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
         var task = await session.FirstOrDefaultAsync(session.Tasks.Where(t => t.Id == taskId), cancellationToken).ConfigureAwait(false)
-            ?? throw new EngineException("ENGINE_TASK_NOT_FOUND", taskId);
+            ?? throw new EngineException(EngineErrors.TaskNotFound, taskId);
         var ctx = new StepContext(session, clock.Now, Actor.System);
         var graph = await loader.LoadAsync(ctx, task.InstanceId).ConfigureAwait(false);
         return FindReturnTargets(graph, task);
@@ -321,11 +322,11 @@ public sealed class TaskService
             var node = graph.Deployed.Process.GetNode(task.ElementId);
             if (node.Properties.TryGetValue("allowReturn", out var allowed) && allowed == "false")
             {
-                throw new EngineException("ENGINE_RETURN_DISABLED", node.DisplayName);
+                throw new EngineException(EngineErrors.ReturnDisabled, node.DisplayName);
             }
 
             var target = FindReturnTargets(graph, task).FirstOrDefault(t => t.ElementId == targetElementId)
-                ?? throw new EngineException("ENGINE_RETURN_TARGET_INVALID", targetElementId, node.DisplayName);
+                ?? throw new EngineException(EngineErrors.ReturnTargetInvalid, targetElementId, node.DisplayName);
 
             var execution = Execution(graph, task);
             var current = execution.Role == ExecutionRole.MultiInstanceInner ? graph.FindExecution(execution.ParentId!.Value)! : execution;
@@ -374,13 +375,13 @@ public sealed class TaskService
         {
             if (task.State != HumanTaskState.Completed || task.CompletedBy != actor.UserId || task.Outcome == "returned")
             {
-                throw new EngineException("ENGINE_WITHDRAW_NOT_YOURS");
+                throw new EngineException(EngineErrors.WithdrawNotYours);
             }
 
             var node = graph.Deployed.Process.GetNode(task.ElementId);
             if (node.Properties.TryGetValue("allowWithdraw", out var allowed) && allowed == "false")
             {
-                throw new EngineException("ENGINE_WITHDRAW_DISABLED", node.DisplayName);
+                throw new EngineException(EngineErrors.WithdrawDisabled, node.DisplayName);
             }
 
             var entry = await ctx.Session.FirstOrDefaultAsync(ctx.Session.Journal
@@ -388,12 +389,12 @@ public sealed class TaskService
             var record = entry?.DataJson is null ? null : JsonNode.Parse(entry.DataJson) as JsonObject;
             if (record is null || record["produced"] is not JsonArray produced)
             {
-                throw new EngineException("ENGINE_WITHDRAW_TOO_LATE");
+                throw new EngineException(EngineErrors.WithdrawTooLate);
             }
 
             if (record["sideEffects"]?.GetValue<bool>() == true || record["multiInstance"]?.GetValue<bool>() == true)
             {
-                throw new EngineException("ENGINE_WITHDRAW_SIDE_EFFECTS");
+                throw new EngineException(EngineErrors.WithdrawSideEffects);
             }
 
             var executions = new List<Execution>();
@@ -402,7 +403,7 @@ public sealed class TaskService
                 var execution = graph.FindExecution(Guid.Parse(item["id"]!.GetValue<string>()));
                 if (execution is null || execution.ElementId != item["element"]!.GetValue<string>())
                 {
-                    throw new EngineException("ENGINE_WITHDRAW_TOO_LATE");
+                    throw new EngineException(EngineErrors.WithdrawTooLate);
                 }
 
                 executions.Add(execution);
@@ -413,7 +414,7 @@ public sealed class TaskService
             if (nextTasks.Any(t => t.Touched || t.State != HumanTaskState.Open || t.CreatedInStep != task.CompletedInStep
                 || graph.Tasks.Any(s => s.ParentTaskId == t.Id)))
             {
-                throw new EngineException("ENGINE_WITHDRAW_TOO_LATE");
+                throw new EngineException(EngineErrors.WithdrawTooLate);
             }
 
             ctx.Journal(graph, "task-withdrawn", task.ElementId, task.Name, task.Id, comment);
@@ -439,7 +440,7 @@ public sealed class TaskService
             RequireOtherUser(toUser, task.Assignee);
             if (task.Delegation == DelegationState.Pending)
             {
-                throw new EngineException("ENGINE_TASK_DELEGATED");
+                throw new EngineException(EngineErrors.TaskDelegated);
             }
 
             var from = task.Assignee;
@@ -460,7 +461,7 @@ public sealed class TaskService
             RequireOtherUser(toUser, task.Assignee);
             if (task.Delegation == DelegationState.Pending)
             {
-                throw new EngineException("ENGINE_TASK_DELEGATED");
+                throw new EngineException(EngineErrors.TaskDelegated);
             }
 
             task.Owner = task.Assignee;
@@ -482,7 +483,7 @@ public sealed class TaskService
             RequireWorker(task, actor, autoClaim: true, ctx);
             if (position == SignerPosition.None || users.Count == 0 || task.ParentTaskId is not null)
             {
-                throw new EngineException("ENGINE_SIGNER_INVALID");
+                throw new EngineException(EngineErrors.SignerInvalid);
             }
 
             var added = new List<HumanTask>();
@@ -490,7 +491,7 @@ public sealed class TaskService
             {
                 if (user == task.Assignee || graph.Tasks.Any(t => t.ParentTaskId == task.Id && t.Assignee == user && Executor.IsLive(t)))
                 {
-                    throw new EngineException("ENGINE_SIGNER_DUPLICATE", user);
+                    throw new EngineException(EngineErrors.SignerDuplicate, user);
                 }
 
                 var signer = new HumanTask
@@ -536,13 +537,13 @@ public sealed class TaskService
         {
             if (signer.ParentTaskId is not { } parentId || !(signer.State is HumanTaskState.Open or HumanTaskState.Pending))
             {
-                throw new EngineException("ENGINE_SIGNER_NOT_REMOVABLE");
+                throw new EngineException(EngineErrors.SignerNotRemovable);
             }
 
             var parent = graph.Tasks.First(t => t.Id == parentId);
             if (!actor.IsAdmin && signer.AddedBy != actor.UserId && parent.Assignee != actor.UserId)
             {
-                throw new EngineException("ENGINE_TASK_FORBIDDEN");
+                throw new EngineException(EngineErrors.TaskForbidden);
             }
 
             signer.State = HumanTaskState.Cancelled;
@@ -564,7 +565,7 @@ public sealed class TaskService
         {
             if (!actor.IsAdmin && !CanSee(task, actor) && graph.Instance.StartedBy != actor.UserId)
             {
-                throw new EngineException("ENGINE_TASK_FORBIDDEN");
+                throw new EngineException(EngineErrors.TaskForbidden);
             }
 
             foreach (var recipient in recipients.Distinct(StringComparer.Ordinal))
@@ -599,12 +600,12 @@ public sealed class TaskService
                 || graph.Tasks.Any(t => t.CompletedBy == actor.UserId);
             if (!involved)
             {
-                throw new EngineException("ENGINE_URGE_FORBIDDEN");
+                throw new EngineException(EngineErrors.UrgeForbidden);
             }
 
             if (task.LastUrgedAt is { } last && ctx.Now - last < UrgeInterval)
             {
-                throw new EngineException("ENGINE_URGE_TOO_SOON", (int)UrgeInterval.TotalMinutes);
+                throw new EngineException(EngineErrors.UrgeTooSoon, (int)UrgeInterval.TotalMinutes);
             }
 
             task.UrgeCount++;
@@ -628,24 +629,24 @@ public sealed class TaskService
         steps.RunAsync(actor, async ctx =>
         {
             var instance = await ctx.Session.FindInstanceOfTaskAsync(taskId, cancellationToken).ConfigureAwait(false)
-                ?? throw new EngineException("ENGINE_TASK_NOT_FOUND", taskId);
+                ?? throw new EngineException(EngineErrors.TaskNotFound, taskId);
             var graph = await loader.LoadAsync(ctx, instance).ConfigureAwait(false);
             if (graph.Instance.State != InstanceState.Active)
             {
-                throw new EngineException("ENGINE_INSTANCE_NOT_ACTIVE", graph.Instance.Id);
+                throw new EngineException(EngineErrors.InstanceNotActive, graph.Instance.Id);
             }
 
             return await operation(ctx, graph, graph.Tasks.First(t => t.Id == taskId)).ConfigureAwait(false);
         }, cancellationToken);
 
     private static Execution Execution(InstanceGraph graph, HumanTask task) =>
-        (task.ExecutionId is { } id ? graph.FindExecution(id) : null) ?? throw new EngineException("ENGINE_TASK_NOT_ACTIVE", task.Id);
+        (task.ExecutionId is { } id ? graph.FindExecution(id) : null) ?? throw new EngineException(EngineErrors.TaskNotActive, task.Id);
 
     private static void RequireState(HumanTask task, HumanTaskState state)
     {
         if (task.State != state)
         {
-            throw new EngineException("ENGINE_TASK_NOT_ACTIVE", task.Name ?? task.ElementId);
+            throw new EngineException(EngineErrors.TaskNotActive, task.Name ?? task.ElementId);
         }
     }
 
@@ -653,7 +654,7 @@ public sealed class TaskService
     {
         if (string.IsNullOrWhiteSpace(toUser) || toUser == current)
         {
-            throw new EngineException("ENGINE_TARGET_USER_INVALID", toUser);
+            throw new EngineException(EngineErrors.TargetUserInvalid, toUser);
         }
     }
 
@@ -672,7 +673,7 @@ public sealed class TaskService
             return;
         }
 
-        throw new EngineException("ENGINE_TASK_FORBIDDEN");
+        throw new EngineException(EngineErrors.TaskForbidden);
     }
 
     private static bool IsCandidate(HumanTask task, Actor actor) =>

@@ -1,23 +1,38 @@
+using Decoupling.Engine.Errors;
 using Decoupling.Engine.Resources;
 
 namespace Decoupling.Engine.Services;
 
 /// <summary>
-/// A refused engine operation or invalid input: a stable code for programs and a Chinese message for people.
-/// Nothing of the refused step was written.
+/// A refused engine operation or invalid input: a stable code for programs, its kind for the status a host answers
+/// with, and a Chinese message for people. Nothing of the refused step was written.
 /// </summary>
 public sealed class EngineException : Exception
 {
-    public EngineException(string code, params object?[] args)
-        : base(EngineText.Get(code, args))
+    public EngineException(EngineError error, params object?[] args)
+        : base(EngineText.Get(error.Code, args))
     {
-        Code = code;
+        Error = error;
     }
 
-    public string Code { get; }
+    /// <summary>A refusal whose message is already composed (a form field's own wording, for instance).</summary>
+    public EngineException(EngineError error, string message, string? field)
+        : base(message)
+    {
+        Error = error;
+        Field = field;
+    }
 
-    /// <summary>True for "not found" codes, so the host can answer 404 instead of 409/400.</summary>
-    public bool IsNotFound => Code.EndsWith("_NOT_FOUND", StringComparison.Ordinal);
+    public EngineError Error { get; }
 
-    public bool IsForbidden => Code.EndsWith("_FORBIDDEN", StringComparison.Ordinal);
+    public string Code => Error.Code;
+
+    public EngineErrorKind Kind => Error.Kind;
+
+    /// <summary>The form field or variable the refusal is about, when it is about one.</summary>
+    public string? Field { get; }
+
+    public bool IsNotFound => Kind == EngineErrorKind.NotFound;
+
+    public bool IsForbidden => Kind == EngineErrorKind.Forbidden;
 }

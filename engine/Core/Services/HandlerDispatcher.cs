@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Services;
 
@@ -24,7 +25,7 @@ public sealed class HandlerDispatcher : IServiceTaskDispatcher
     {
         if (!handlers.TryGetValue(context.Topic, out var handler))
         {
-            throw new EngineException("ENGINE_NO_HANDLER", context.ElementId, context.Topic);
+            throw new EngineException(EngineErrors.NoHandler, context.ElementId, context.Topic);
         }
 
         return handler.ExecuteAsync(context, cancellationToken);

@@ -3,6 +3,7 @@ using Decoupling.Engine.Entities;
 using Decoupling.Engine.Runtime;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Engine.Simulation;
 
@@ -29,7 +30,7 @@ public static class Simulator
         }
 
         var deployed = await engine.DeployAsync(mainXml, mainName, "simulation", cancellationToken).ConfigureAwait(false);
-        var main = deployed.FirstOrDefault() ?? throw new EngineException("ENGINE_NO_EXECUTABLE_PROCESS", mainName);
+        var main = deployed.FirstOrDefault() ?? throw new EngineException(EngineErrors.NoExecutableProcess, mainName);
         var instance = await engine.StartAsync(main.Key, "simulation", variables, Actor.System, main.Version, cancellationToken).ConfigureAwait(false);
 
         var used = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -5,6 +5,7 @@ using Decoupling.Engine.Entities;
 using Decoupling.Engine.Services;
 using Decoupling.Host.Security;
 using Microsoft.AspNetCore.Identity;
+using Decoupling.Engine.Errors;
 
 namespace Decoupling.Host.Endpoints.Tasks;
 
@@ -155,7 +156,7 @@ public static class TaskEndpoints
     {
         if (await users.FindByNameAsync(userName) is null)
         {
-            throw new EngineException("ENGINE_TARGET_USER_INVALID", userName);
+            throw new EngineException(EngineErrors.TargetUserInvalid, userName);
         }
     }
 }
