@@ -6,6 +6,8 @@ using Decoupling.Engine.Expressions;
 using Decoupling.Engine.Model;
 using Decoupling.Engine.Parsing;
 using Decoupling.Engine.Runtime;
+using Decoupling.Engine.Runtime.Forms;
+using Decoupling.Engine.Runtime.Tasks;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
 using Decoupling.Engine.Errors;
@@ -40,20 +42,27 @@ public sealed class WorkflowEngine
         IClock? clock = null,
         EngineOptions? options = null,
         IJobScheduler? scheduler = null,
-        IEnumerable<IEngineListener>? listeners = null)
+        IEnumerable<IEngineListener>? listeners = null,
+        EngineExtensions? extensions = null)
     {
         this.store = store;
         Clock = clock ?? SystemClock.Instance;
         Options = options ?? new EngineOptions();
+        Extensions = extensions ?? new EngineExtensions();
+        var evaluator = expressions ?? new JintExpressionEvaluator();
         loader = new GraphLoader(definitions);
-        executor = new Executor(definitions, expressions ?? new JintExpressionEvaluator(), dispatcher, Options, loader);
+        executor = new Executor(definitions, evaluator, dispatcher, Options, loader, Extensions);
         steps = new StepRunner(store, Clock, executor, scheduler, listeners?.ToList() ?? []);
-        Tasks = new TaskService(store, steps, loader, executor, Clock);
+        forms = new FormSubmission(evaluator);
+        Tasks = new TaskService(new TaskRuntime(store, steps, loader, executor, Clock, Extensions, forms));
         Migration = new MigrationService(store, steps, loader, definitions, executor);
     }
 
+    private readonly FormSubmission forms;
+
     public IClock Clock { get; }
     public EngineOptions Options { get; }
+    public EngineExtensions Extensions { get; }
     public TaskService Tasks { get; }
     public MigrationService Migration { get; }
 
@@ -66,7 +75,7 @@ public sealed class WorkflowEngine
     public async Task<IReadOnlyList<DeployResult>> DeployAsync(string xml, string resourceName, string? deployedBy,
         CancellationToken cancellationToken = default)
     {
-        var document = BpmnParser.Parse(xml, resourceName);
+        var document = BpmnParser.Parse(xml, resourceName, Options.Parsing);
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
         var results = new List<DeployResult>();
         var now = Clock.Now;
@@ -193,20 +202,64 @@ public sealed class WorkflowEngine
 
     // ------------------------------------------------------------ instances
 
-    /// <summary>Starts the latest (or the given) version of a process at its none start event.</summary>
+    /// <summary>
+    /// Starts the latest (or the given) version of a process at its none start event; <paramref name="variables"/> are
+    /// form variables, checked against the start form (see <see cref="StartRequest"/> for the case's facts).
+    /// </summary>
     public Task<ProcessInstance> StartAsync(string key, string? businessKey, JsonObject? variables, Actor actor, int? version = null,
         CancellationToken cancellationToken = default) =>
+        StartAsync(new StartRequest(key) { BusinessKey = businessKey, FormVariables = variables, Version = version }, actor, cancellationToken);
+
+    /// <summary>
+    /// Starts a process as <paramref name="actor"/>: refused unless the access policy lets them start it; the start
+    /// form's values are checked like a task's; the case's facts are laid under them as given.
+    /// </summary>
+    public Task<ProcessInstance> StartAsync(StartRequest request, Actor actor, CancellationToken cancellationToken = default) =>
         steps.RunAsync(actor, async ctx =>
         {
-            var deployed = (version is { } v
+            var key = request.Key;
+            var deployed = (request.Version is { } v
                     ? await definitions.FindVersionAsync(ctx.Session, key, v).ConfigureAwait(false)
                     : await definitions.FindLatestAsync(ctx.Session, key).ConfigureAwait(false))
                 ?? throw new EngineException(EngineErrors.DefinitionKeyNotFound, key);
-            var start = deployed.Process.NoneStartOf(null) ?? throw new EngineException(EngineErrors.NoNoneStart, key);
-            var graph = executor.CreateInstance(ctx, deployed, businessKey, variables?.DeepClone() as JsonObject);
+            var process = deployed.Process;
+            if (!Extensions.AccessPolicy.MayStart(process, actor))
+            {
+                throw new EngineException(EngineErrors.StartForbidden, process.Name ?? key);
+            }
+
+            var start = process.NoneStartOf(null) ?? throw new EngineException(EngineErrors.NoNoneStart, key);
+            var facts = request.CaseFacts?.DeepClone() as JsonObject ?? [];
+            string? noOutcome = null;
+            var values = forms.Check(start, process, ref noOutcome, request.FormVariables, null, facts);
+            foreach (var (name, value) in values)
+            {
+                facts[name] = value?.DeepClone();
+            }
+
+            var graph = executor.CreateInstance(ctx, deployed, request.BusinessKey, facts);
             executor.StartAt(ctx, graph, start);
             return graph.Instance;
         }, cancellationToken);
+
+    /// <summary>The start form of a process's latest version (fields with their defaults), for pages and API clients.</summary>
+    public async Task<IReadOnlyList<TaskFieldView>> StartFormAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var deployed = await definitions.FindLatestAsync(session, key).ConfigureAwait(false)
+            ?? throw new EngineException(EngineErrors.DefinitionKeyNotFound, key);
+        var start = deployed.Process.NoneStartOf(null);
+        return start?.Form?.Fields.Select(f => new TaskFieldView(f.Id, f.DisplayName, f.Type, f.Constraints.Required, f.Constraints.Readonly,
+            f.Constraints.MinLength, f.Constraints.MaxLength, f.Constraints.Min, f.Constraints.Max, f.Values, f.Properties,
+            forms.CurrentValue(f, [], start.Id))).ToList() ?? [];
+    }
+
+    /// <summary>The parsed latest version of a process (its properties, starter groups and forms), or null when not deployed.</summary>
+    public async Task<ProcessDefinition?> LatestProcessAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        return (await definitions.FindLatestAsync(session, key).ConfigureAwait(false))?.Process;
+    }
 
     /// <summary>
     /// Delivers a message: to the oldest waiting catch event, receive task or boundary event with this name (and business

@@ -6,6 +6,25 @@ namespace Decoupling.Engine.Errors;
 /// </summary>
 public static class EngineErrors
 {
+    // Forms, start and hand-over contracts
+    public static readonly EngineError FormFieldUndeclared = new("ENGINE_FORM_FIELD_UNDECLARED", EngineErrorKind.Invalid);
+    public static readonly EngineError FormFieldReadonly = new("ENGINE_FORM_FIELD_READONLY", EngineErrorKind.Invalid);
+    public static readonly EngineError FormFieldRequired = new("ENGINE_FORM_FIELD_REQUIRED", EngineErrorKind.Invalid);
+    public static readonly EngineError FormFieldType = new("ENGINE_FORM_FIELD_TYPE", EngineErrorKind.Invalid);
+    public static readonly EngineError FormFieldEnum = new("ENGINE_FORM_FIELD_ENUM", EngineErrorKind.Invalid);
+    public static readonly EngineError FormFieldMinLength = new("ENGINE_FORM_FIELD_MIN_LENGTH", EngineErrorKind.Invalid);
+    public static readonly EngineError FormFieldMaxLength = new("ENGINE_FORM_FIELD_MAX_LENGTH", EngineErrorKind.Invalid);
+    public static readonly EngineError FormFieldMin = new("ENGINE_FORM_FIELD_MIN", EngineErrorKind.Invalid);
+    public static readonly EngineError FormFieldMax = new("ENGINE_FORM_FIELD_MAX", EngineErrorKind.Invalid);
+    public static readonly EngineError FormOutcomeRequired = new("ENGINE_FORM_OUTCOME_REQUIRED", EngineErrorKind.Invalid);
+    public static readonly EngineError FormOutcomeInvalid = new("ENGINE_FORM_OUTCOME_INVALID", EngineErrorKind.Invalid);
+    public static readonly EngineError FormNoOutcome = new("ENGINE_FORM_NO_OUTCOME", EngineErrorKind.Invalid);
+    public static readonly EngineError VariableProtected = new("ENGINE_VARIABLE_PROTECTED", EngineErrorKind.Invalid);
+    public static readonly EngineError TargetNotEligible = new("ENGINE_TARGET_NOT_ELIGIBLE", EngineErrorKind.Invalid);
+    public static readonly EngineError TaskRefused = new("ENGINE_TASK_REFUSED", EngineErrorKind.Invalid);
+    public static readonly EngineError StartForbidden = new("ENGINE_START_FORBIDDEN", EngineErrorKind.Forbidden);
+    public static readonly EngineError TaskListenerUnknown = new("ENGINE_TASK_LISTENER_UNKNOWN", EngineErrorKind.Conflict);
+
     // NotFound
     public static readonly EngineError DefinitionKeyNotFound = new("ENGINE_DEFINITION_KEY_NOT_FOUND", EngineErrorKind.NotFound);
     public static readonly EngineError DefinitionNotFound = new("ENGINE_DEFINITION_NOT_FOUND", EngineErrorKind.NotFound);

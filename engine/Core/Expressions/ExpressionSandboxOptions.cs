@@ -15,6 +15,9 @@ public sealed class ExpressionSandboxOptions
     /// <summary>Bytes one expression may allocate (EXPR_MEMORY). Default 16 MB.</summary>
     public long MemoryLimitBytes { get; init; } = 16L * 1024 * 1024;
 
+    /// <summary>Elements one array may hold (EXPR_MEMORY): arrays are built in one call, before memory is charged. Default 100 000.</summary>
+    public int MaxArrayLength { get; init; } = 100_000;
+
     /// <summary>Nested calls of one function (EXPR_RECURSION). Default 64.</summary>
     public int MaxRecursionDepth { get; init; } = 64;
 
@@ -34,6 +37,7 @@ public sealed class ExpressionSandboxOptions
         Positive(MaxStatements, nameof(MaxStatements));
         Positive(MemoryLimitBytes, nameof(MemoryLimitBytes));
         Positive(MaxRecursionDepth, nameof(MaxRecursionDepth));
+        Positive(MaxArrayLength, nameof(MaxArrayLength));
         Positive(MaxExpressionLength, nameof(MaxExpressionLength));
         Positive(MaxCachedExpressions, nameof(MaxCachedExpressions));
         return this;

@@ -45,7 +45,10 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Validate();
+        _guards = SandboxBuiltins.Prepare(Options.MemoryLimitBytes / sizeof(char));
     }
+
+    private readonly Prepared<Script> _guards;
 
     public ExpressionSandboxOptions Options { get; }
 
@@ -185,6 +188,9 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
             RecursionDepthOverflowException => Error("EXPR_RECURSION", Options.MaxRecursionDepth),
             TimeoutException or ExecutionCanceledException =>
                 Error("EXPR_TIMEOUT", (long)Options.Timeout.TotalMilliseconds),
+            JavaScriptException js when js.Message == SandboxBuiltins.LimitMessage => Error("EXPR_MEMORY", Options.MemoryLimitBytes),
+            JavaScriptException js when js.Message.Contains("array", StringComparison.OrdinalIgnoreCase) && js.Message.Contains("size", StringComparison.OrdinalIgnoreCase) =>
+                Error("EXPR_MEMORY", Options.MemoryLimitBytes),
             JavaScriptException js when js.Error is JsError && IsStackOverflow(js) =>
                 Error("EXPR_RECURSION", Options.MaxRecursionDepth),
             JavaScriptException js => Error("EXPR_RUNTIME", string.IsNullOrEmpty(js.Message) ? "(无错误信息)" : js.Message),
@@ -233,7 +239,9 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
                 options.LimitRecursion(limits.MaxRecursionDepth);
                 options.Constraints.StackOverflowGuard = true;
                 options.Constraints.RegexTimeout = limits.Timeout;
+                options.Constraints.MaxArraySize = (uint)limits.MaxArrayLength;
             });
+            _engine.Evaluate(owner._guards);
 
             _json = _engine.Global.Get("JSON");
             _stringify = _json.AsObject().Get("stringify");

@@ -43,6 +43,12 @@ public sealed class FlowNode
     public string? Priority { get; init; }
     public string? FormKey { get; init; }
 
+    /// <summary>camunda:formData of a user task or start event: what people may write here (null: no contract, plain BPMN).</summary>
+    public Forms.FormDefinition? Form { get; init; }
+
+    /// <summary>camunda:taskListener entries of a user task.</summary>
+    public List<TaskListenerDefinition> TaskListeners { get; init; } = [];
+
     /// <summary>camunda:properties; the engine reads a few (allowWithdraw, allowReturn, approvalMode...) and the host reads the rest.</summary>
     public Dictionary<string, string> Properties { get; init; } = new(StringComparer.Ordinal);
     public string? ModelerTemplate { get; init; }

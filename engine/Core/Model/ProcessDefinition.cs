@@ -17,6 +17,22 @@ public sealed class ProcessDefinition
     public string? VersionTag { get; init; }
     public bool IsExecutable { get; init; } = true;
 
+    /// <summary>camunda:candidateStarterGroups / candidateStarterUsers: who may start it (both empty: anyone).</summary>
+    public List<string> CandidateStarterGroups { get; init; } = [];
+
+    public List<string> CandidateStarterUsers { get; init; } = [];
+
+    /// <summary>
+    /// The case's facts (camunda:property protectedVariables on the process, comma-separated): set by the platform at
+    /// start, by service tasks and by the audited administrator repair, never by a form or a task completion.
+    /// </summary>
+    public HashSet<string> ProtectedVariables { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>camunda:properties of the process (protectedVariables, caseSubject...); the platform reads the rest.</summary>
+    public Dictionary<string, string> Properties { get; init; } = new(StringComparer.Ordinal);
+
+    public const string ProtectedVariablesProperty = "protectedVariables";
+
     public FlowNode GetNode(string id) =>
         NodesById.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"flow node '{id}' is not in process '{Key}'");
 

@@ -14,9 +14,9 @@ namespace Decoupling.Engine.Parsing;
 public static class BpmnParser
 {
     /// <summary>Parses and validates; throws <see cref="BpmnValidationException"/> listing every error when there is one.</summary>
-    public static BpmnDocument Parse(string xml, string resourceName = "definition.bpmn")
+    public static BpmnDocument Parse(string xml, string resourceName = "definition.bpmn", ParseOptions? options = null)
     {
-        var (document, errors) = Run(xml);
+        var (document, errors) = Run(xml, options ?? ParseOptions.Default);
         if (document is null || errors.Count > 0)
         {
             throw new BpmnValidationException(resourceName, errors.Items);
@@ -26,9 +26,9 @@ public static class BpmnParser
     }
 
     /// <summary>Every error of the document without throwing (reading errors first, then rule errors per process); empty when it would parse.</summary>
-    public static IReadOnlyList<ValidationError> Validate(string xml) => Run(xml).Errors.Items;
+    public static IReadOnlyList<ValidationError> Validate(string xml, ParseOptions? options = null) => Run(xml, options ?? ParseOptions.Default).Errors.Items;
 
-    private static (BpmnDocument? Document, ValidationErrorList Errors) Run(string xml)
+    private static (BpmnDocument? Document, ValidationErrorList Errors) Run(string xml, ParseOptions options)
     {
         var errors = new ValidationErrorList();
         var tree = SecureXmlLoader.Load(xml, errors);
@@ -45,7 +45,7 @@ public static class BpmnParser
 
         foreach (var process in document.Processes)
         {
-            BpmnRules.Check(process, errors);
+            BpmnRules.Check(process, errors, options);
         }
 
         return (document, errors);

@@ -147,12 +147,17 @@ internal sealed class BpmnReader
             return null;
         }
 
+        var properties = ReadProperties(process.Element(Bpmn + "extensionElements"));
         var definition = new ProcessDefinition
         {
             Key = key,
             Name = Attr(process, "name"),
             VersionTag = Attr(process, Camunda + "versionTag"),
             IsExecutable = !string.Equals(Attr(process, "isExecutable"), "false", StringComparison.OrdinalIgnoreCase),
+            CandidateStarterGroups = SplitList(Attr(process, Camunda + "candidateStarterGroups")),
+            CandidateStarterUsers = SplitList(Attr(process, Camunda + "candidateStarterUsers")),
+            Properties = properties,
+            ProtectedVariables = [.. SplitList(properties.GetValueOrDefault(ProcessDefinition.ProtectedVariablesProperty))],
         };
 
         var context = new ScopeContext(definition);
@@ -280,6 +285,8 @@ internal sealed class BpmnReader
             DueDate = Attr(element, Camunda + "dueDate"),
             Priority = Attr(element, Camunda + "priority"),
             FormKey = Attr(element, Camunda + "formKey"),
+            Form = kind is FlowNodeKind.UserTask or FlowNodeKind.StartEvent ? BpmnFormReader.ReadForm(extensions, id, errors) : null,
+            TaskListeners = kind == FlowNodeKind.UserTask ? BpmnFormReader.ReadTaskListeners(extensions, id, errors) : [],
             Properties = ReadProperties(extensions),
             ModelerTemplate = Attr(element, Camunda + "modelerTemplate"),
             CalledElement = kind == FlowNodeKind.CallActivity ? Attr(element, "calledElement") : null,
@@ -544,6 +551,9 @@ internal sealed class BpmnReader
 
         return properties;
     }
+
+    private static List<string> SplitList(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
 
     private static LoopCharacteristics? ReadLoop(XElement element)
     {

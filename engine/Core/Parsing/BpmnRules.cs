@@ -6,8 +6,9 @@ namespace Decoupling.Engine.Parsing;
 /// <summary>The graph and configuration rules a read process must satisfy before the runtime may execute it.</summary>
 internal static class BpmnRules
 {
-    public static void Check(ProcessDefinition process, ValidationErrorList errors)
+    public static void Check(ProcessDefinition process, ValidationErrorList errors, ParseOptions? options = null)
     {
+        BpmnFormRules.Check(process, options ?? ParseOptions.Default, errors);
         CheckScope(process, null, errors);
         foreach (var node in process.NodesById.Values)
         {

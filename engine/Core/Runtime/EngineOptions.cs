@@ -20,6 +20,9 @@ public sealed class EngineOptions
     /// </summary>
     public TimeZoneInfo TimeZone { get; set; } = ChinaStandardTime();
 
+    /// <summary>Rules added on top of BPMN at deploy (the platform requires every user task to declare its form).</summary>
+    public Decoupling.Engine.Parsing.ParseOptions Parsing { get; set; } = Decoupling.Engine.Parsing.ParseOptions.Default;
+
     /// <summary>Largest number of token moves in one step; a model that loops without waiting is stopped with an incident.</summary>
     public int MaxMovesPerStep { get; set; } = 10_000;
 

@@ -12,7 +12,7 @@ namespace Decoupling.Engine.Runtime;
 
 internal sealed partial class Executor
 {
-    private void CreateHumanTask(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node)
+    private async Task CreateHumanTaskAsync(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node)
     {
         var locals = node.Inputs.Count > 0 ? EvaluateInputs(node.Inputs, View(graph, execution), node.Id) : null;
         if (locals is not null)
@@ -37,7 +37,10 @@ internal sealed partial class Executor
             Assignee = EvaluateString(node.Assignee, view, node.Id),
             CandidateUsers = JoinCandidates(EvaluateList(node.CandidateUsers, view, node.Id)),
             CandidateGroups = JoinCandidates(EvaluateList(node.CandidateGroups, view, node.Id)),
-            DueAt = EvaluateDueDate(node, view, ctx.Now),
+            DueAt = (extensions.DueDates is { } calendar
+                    ? await calendar.DueAtAsync(node, ctx.Now, ctx.Session.Transaction, CancellationToken.None).ConfigureAwait(false)
+                    : null)
+                ?? EvaluateDueDate(node, view, ctx.Now),
             Priority = int.TryParse(EvaluateString(node.Priority, view, node.Id), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 50,
             FormKey = node.FormKey,
             State = HumanTaskState.Open,

@@ -16,7 +16,8 @@ internal sealed partial class Executor(
     IExpressionEvaluator expressions,
     IServiceTaskDispatcher dispatcher,
     EngineOptions options,
-    GraphLoader loader)
+    GraphLoader loader,
+    EngineExtensions extensions)
 {
     public const string JournalEntered = "entered";
     public const string JournalCompleted = "completed";
@@ -205,7 +206,7 @@ internal sealed partial class Executor(
                 AddBoundaryListeners(ctx, graph, execution, node);
                 break;
             case FlowNodeKind.UserTask:
-                CreateHumanTask(ctx, graph, execution, node);
+                await CreateHumanTaskAsync(ctx, graph, execution, node).ConfigureAwait(false);
                 AddBoundaryListeners(ctx, graph, execution, node);
                 break;
             case FlowNodeKind.ServiceTask:

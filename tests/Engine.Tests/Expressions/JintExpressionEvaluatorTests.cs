@@ -364,4 +364,37 @@ public sealed class JintExpressionEvaluatorTests
             Assert.Equal((long)i, evaluator.Evaluate($"${{ {i} }}", Vars(), "Task_1")!.GetValue<long>());
         }
     }
+
+    [Theory]
+    [InlineData("${'x'.repeat(1<<28).length}")]
+    [InlineData("${''.padStart(1e9, 'ab').length}")]
+    [InlineData("${'a'.padEnd(2e8).length}")]
+    [InlineData("${Array(50000).fill('x'.repeat(1000)).join('').length}")]
+    [InlineData("${'a'.repeat(1000).replaceAll('a', 'b'.repeat(100000)).length}")]
+    [InlineData("${JSON.stringify(Array(50000).fill('y'.repeat(1000))).length}")]
+    [InlineData("${''.concat('z'.repeat(5e6), 'z'.repeat(5e6)).length}")]
+    [InlineData("${new Array(1e9).length}")]
+    [InlineData("${Array.from({length: 1e7}).length}")]
+    public void A_built_in_call_cannot_allocate_past_the_memory_limit_before_the_limit_is_checked(string text)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var refused = Fails(text);
+        Assert.Equal("EXPR_MEMORY", refused.Code);
+        Assert.Contains("Task_1", refused.Message, StringComparison.Ordinal);
+        // the guard refuses before allocating: far less than the 512 MB the call asked for
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64L * 1024 * 1024, "allocated " + (GC.GetAllocatedBytesForCurrentThread() - before));
+    }
+
+    [Fact]
+    public void Guarded_built_ins_still_work_within_the_limit_and_cannot_be_replaced()
+    {
+        Assert.Equal("ababab", Eval("${'ab'.repeat(3)}")!.GetValue<string>());
+        Assert.Equal("007", Eval("${'7'.padStart(3, '0')}")!.GetValue<string>());
+        Assert.Equal("a-b-c", Eval("${['a','b','c'].join('-')}")!.GetValue<string>());
+        Assert.Equal("x1y1", Eval("${'x0y0'.replaceAll('0', '1')}")!.GetValue<string>());
+        Assert.Equal("x1y0", Eval("${'x0y0'.replace('0', '1')}")!.GetValue<string>());
+        Assert.Equal("{\"a\":[1,\"b\"]}", Eval("${JSON.stringify({a:[1,'b']})}")!.GetValue<string>());
+        Assert.Equal("EXPR_RUNTIME", Fails("${ String.prototype.repeat = function () { return 'x'; } }").Code);
+    }
 }

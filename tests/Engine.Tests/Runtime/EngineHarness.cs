@@ -11,11 +11,17 @@ internal sealed class EngineHarness
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(8));
 
     public EngineHarness(params string[] topics)
+        : this(null, topics)
+    {
+    }
+
+    /// <summary>An engine with a platform's extensions (access policy, people directory, completion checks).</summary>
+    public EngineHarness(EngineExtensions? extensions, params string[] topics)
     {
         Clock = new VirtualClock(Start);
         Handlers = topics.ToDictionary(t => t, t => new RecordingHandler(t));
         Store = new InMemoryEngineStore();
-        Engine = new WorkflowEngine(Store, new HandlerDispatcher(Handlers.Values), clock: Clock);
+        Engine = new WorkflowEngine(Store, new HandlerDispatcher(Handlers.Values), clock: Clock, extensions: extensions);
     }
 
     public InMemoryEngineStore Store { get; }

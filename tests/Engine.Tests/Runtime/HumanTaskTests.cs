@@ -30,7 +30,8 @@ public sealed class HumanTaskTests
         var a = await Task(h, instance.Id, "A");
         Assert.Contains(await h.Engine.Tasks.InboxAsync(Wang), t => t.Id == a.Id);
         Assert.DoesNotContain(await h.Engine.Tasks.InboxAsync(Li), t => t.Id == a.Id);
-        Assert.Equal("ENGINE_TASK_FORBIDDEN", (await Refused(() => h.Engine.Tasks.CompleteAsync(a.Id, Li, "approve", null, null))).Code);
+        // outside the department the task is not even there: refused exactly like a task that does not exist
+        Assert.Equal("ENGINE_TASK_NOT_FOUND", (await Refused(() => h.Engine.Tasks.CompleteAsync(a.Id, Li, "approve", null, null))).Code);
         Assert.Equal(["A"], await h.ActiveElementsAsync(instance.Id));
     }
 
@@ -110,7 +111,7 @@ public sealed class HumanTaskTests
         var a = await Task(h, instance.Id, "A");
         await h.Engine.Tasks.CompleteAsync(a.Id, Wang, "approve", null, null);
         var b = await Task(h, instance.Id, "B");
-        Assert.Equal("ENGINE_WITHDRAW_NOT_YOURS", (await Refused(() => h.Engine.Tasks.WithdrawAsync(a.Id, Li, null))).Code);
+        Assert.Equal("ENGINE_TASK_NOT_FOUND", (await Refused(() => h.Engine.Tasks.WithdrawAsync(a.Id, Li, null))).Code);
 
         await h.Engine.Tasks.WithdrawAsync(a.Id, Wang, "填错了");
         Assert.Equal(["A"], await h.ActiveElementsAsync(instance.Id));
@@ -226,7 +227,7 @@ public sealed class HumanTaskTests
         var instance = await h.DeployAndStartAsync(Chain);
         var c = await ReachC(h, instance.Id);
         var signer = Assert.Single(await h.Engine.Tasks.AddSignersAsync(c.Id, Actor.User("zhao"), ["qian"], SignerPosition.Before, null));
-        Assert.Equal("ENGINE_TASK_FORBIDDEN", (await Refused(() => h.Engine.Tasks.RemoveSignerAsync(signer.Id, Actor.User("li"), null))).Code);
+        Assert.Equal("ENGINE_TASK_NOT_FOUND", (await Refused(() => h.Engine.Tasks.RemoveSignerAsync(signer.Id, Actor.User("li"), null))).Code);
         await h.Engine.Tasks.RemoveSignerAsync(signer.Id, Actor.User("zhao"), "不用了");
         Assert.Equal(HumanTaskState.Cancelled, (await h.Engine.Tasks.GetAsync(signer.Id))!.State);
         await h.Engine.Tasks.CompleteAsync(c.Id, Actor.User("zhao"), "approve", null, null);
@@ -252,7 +253,8 @@ public sealed class HumanTaskTests
         var h = new EngineHarness();
         var instance = await h.DeployAndStartAsync(Chain);
         var a = await Task(h, instance.Id, "A");
-        Assert.Equal("ENGINE_URGE_FORBIDDEN", (await Refused(() => h.Engine.Tasks.UrgeAsync(a.Id, Li, null))).Code);
+        Assert.Equal("ENGINE_TASK_NOT_FOUND", (await Refused(() => h.Engine.Tasks.UrgeAsync(a.Id, Li, null))).Code);
+        Assert.Equal("ENGINE_URGE_FORBIDDEN", (await Refused(() => h.Engine.Tasks.UrgeAsync(a.Id, Wang, null))).Code);
         await h.Engine.Tasks.UrgeAsync(a.Id, Actor.User("starter"), "请尽快");
         Assert.Equal("ENGINE_URGE_TOO_SOON", (await Refused(() => h.Engine.Tasks.UrgeAsync(a.Id, Actor.User("starter"), null))).Code);
         h.Clock.Advance(TimeSpan.FromMinutes(9));
