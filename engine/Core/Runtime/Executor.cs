@@ -244,12 +244,41 @@ internal sealed partial class Executor(
     }
 
     /// <summary>Completes a node and takes its outgoing flows (or finishes one instance of a multi-instance activity).</summary>
+    /// <summary>
+    /// An activity's local variables (its input parameters, a subprocess's scope) end with it, as in Camunda 7: its
+    /// output parameters are evaluated first and written to the enclosing scope, then the locals go, so nothing the
+    /// activity held leaks into the nodes after it. Service tasks map their outputs when their handler returns.
+    /// </summary>
+    private void EndActivityScope(InstanceGraph graph, Execution execution, FlowNode node)
+    {
+        if (!node.IsActivity || execution.Role == ExecutionRole.MultiInstanceInner)
+        {
+            return;
+        }
+
+        if (node.Outputs.Count > 0 && node.Kind is not (FlowNodeKind.ServiceTask or FlowNodeKind.SendTask or FlowNodeKind.CallActivity))
+        {
+            var view = View(graph, execution);
+            var parent = execution.ParentId is { } p ? graph.FindExecution(p) : null;
+            foreach (var output in node.Outputs)
+            {
+                SetVariable(graph, parent, output.Name, output.Value is null ? null : expressions.Evaluate(output.Value, view, node.Id));
+            }
+        }
+
+        if (graph.HasLocals(execution) && node.Loop is null)
+        {
+            graph.LocalsOf(execution).Clear();
+        }
+    }
+
     public async Task LeaveAsync(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node,
         string journalKind = JournalCompleted)
     {
         ctx.Journal(graph, journalKind, node.Id, node.Name);
         RemoveListenersOf(ctx, graph, execution.Id);
         execution.State = ExecutionState.Waiting;
+        EndActivityScope(graph, execution, node);
 
         if (execution.Role == ExecutionRole.MultiInstanceInner)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Decoupling.Engine.Entities;
+using Decoupling.Engine.Services;
 using static Decoupling.Engine.Tests.Runtime.EngineHarness;
 
 namespace Decoupling.Engine.Tests.Runtime;
@@ -39,5 +40,40 @@ public sealed class SubProcessLocalsTests
         Assert.Equal(["编办同意", "财政局同意"], seen);
         Assert.Equal(InstanceState.Completed, await h.StateAsync(instance.Id));
         Assert.False((await h.Engine.GetVariablesAsync(instance.Id)).ContainsKey("opinion"));
+    }
+
+    [Fact]
+    public async Task An_activitys_locals_end_with_it_and_its_output_parameters_reach_the_enclosing_scope()
+    {
+        var h = new EngineHarness("next");
+        var instance = await h.DeployAndStartAsync($"""
+            <bpmn:startEvent id="S" />
+            <bpmn:userTask id="Approve" camunda:assignee="u">
+              <bpmn:extensionElements><camunda:inputOutput>
+                <camunda:inputParameter name="outcome">{"${null}"}</camunda:inputParameter>
+                <camunda:inputParameter name="itemTitle">取消主管关系</camunda:inputParameter>
+                <camunda:outputParameter name="articlesDecision">{"${outcome}"}</camunda:outputParameter>
+              </camunda:inputOutput></bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:serviceTask id="Next" camunda:type="external" camunda:topic="next" />
+            <bpmn:userTask id="Later" camunda:assignee="u" />
+            <bpmn:endEvent id="E" />
+            {Flows("S->Approve", "Approve->Next", "Next->Later", "Later->E")}
+            """);
+
+        var approve = await h.SingleOpenTaskAsync(instance.Id, "Approve");
+        await h.Engine.Tasks.CompleteAsync(approve.Id, Actor.User("u"), "reject", new JsonObject { ["outcome"] = "reject" }, null);
+
+        // the outcome the task wrote stayed local and went out only through the output parameter
+        var variables = await h.Engine.GetVariablesAsync(instance.Id);
+        Assert.Equal("reject", variables["articlesDecision"]!.GetValue<string>());
+        Assert.Equal("reject", variables["outcome"]!.GetValue<string>());
+        var seen = Assert.Single(h.Handlers["next"].Calls).Variables;
+        Assert.False(seen.ContainsKey("itemTitle"));
+
+        // nothing of Approve's scope is left on the token that moved on
+        var token = Assert.Single(await h.Engine.GetExecutionsAsync(instance.Id));
+        Assert.Equal("Later", token.ElementId);
+        Assert.Null(token.LocalVariablesJson);
     }
 }
