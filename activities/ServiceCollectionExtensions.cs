@@ -1,6 +1,8 @@
+using Decoupling.Activities.Checks;
 using Decoupling.Activities.Descriptors;
 using Decoupling.Activities.Handlers;
 using Decoupling.Activities.Infrastructure;
+using Decoupling.Engine.Listeners;
 using Decoupling.Engine.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +38,18 @@ public static class ServiceCollectionExtensions
             services.AddSingleton(sp => ((ActivityHandler)sp.GetRequiredService(type)).Descriptor);
         }
 
+        foreach (var check in CheckTypes)
+        {
+            services.AddSingleton(typeof(ITaskListener), check);
+        }
+
+        services.TryAddSingleton<IDueDateCalculator, WorkingDayDueDates>();
         return services;
     }
+
+    /// <summary>The completion checks definitions may attach to user tasks, one per name.</summary>
+    public static readonly Type[] CheckTypes =
+    [
+        typeof(ChecklistSelfCheckedCheck), typeof(ChecklistVerifiableCheck), typeof(ChecklistSealedCheck), typeof(EvidenceCompleteCheck),
+    ];
 }

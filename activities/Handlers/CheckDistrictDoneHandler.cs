@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Decoupling.Activities.Descriptors;
 using Decoupling.Activities.Infrastructure;
+using Decoupling.Domain.Register;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,7 @@ public sealed class CheckDistrictDoneHandler(IServiceScopeFactory scopes) : Acti
     protected override async Task<JsonObject?> RunAsync(ActivityRun run, CancellationToken cancellationToken)
     {
         var total = await run.Scope.Db.Associations.CountAsync(cancellationToken);
-        var finished = await run.Scope.Db.Associations.CountAsync(a => Lookups.Finished.Contains(a.Outcome), cancellationToken);
+        var finished = await run.Scope.Db.Associations.CountAsync(a => DecouplingProgress.FinishedOutcomes.Contains(a.Outcome), cancellationToken);
         return new JsonObject { ["districtDone"] = total > 0 && finished == total, ["districtTotal"] = total, ["districtFinished"] = finished };
     }
 }

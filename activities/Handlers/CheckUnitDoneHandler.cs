@@ -24,8 +24,8 @@ public sealed class CheckUnitDoneHandler(IServiceScopeFactory scopes) : Activity
     {
         var unit = await Lookups.DepartmentAsync(run.Scope, run.RequiredText("supervisoryUnitCode"), Topic, cancellationToken);
         var associations = await UnitAssociationsAsync(run.Scope, unit.Id, cancellationToken);
-        var finished = associations.Count(a => Lookups.Finished.Contains(a.Outcome));
-        return new JsonObject { ["unitDone"] = associations.Count > 0 && finished == associations.Count, ["unitTotal"] = associations.Count, ["unitFinished"] = finished };
+        var finished = associations.Count(DecouplingProgress.IsFinished);
+        return new JsonObject { ["unitDone"] = DecouplingProgress.AllFinished(associations), ["unitTotal"] = associations.Count, ["unitFinished"] = finished };
     }
 
     public static async Task<List<Association>> UnitAssociationsAsync(ActivityScope scope, Guid unitId, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public sealed class ComputeEvaluationHandler(IServiceScopeFactory scopes, Activi
         var documents = (await db.IssuedDocumentNumbers.AsNoTracking().Where(n => n.AssociationId != null).Select(n => n.AssociationId!.Value).ToListAsync(cancellationToken))
             .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
         var certificates = (await db.Certificates.AsNoTracking().Where(c => c.VoidedAt == null).Select(c => c.AssociationId).ToListAsync(cancellationToken)).ToHashSet();
-        var visits = (await db.Matters.AsNoTracking().Select(m => new { m.AssociationId, m.InPersonVisits }).ToListAsync(cancellationToken))
+        var visits = (await db.Matters.AsNoTracking().Where(m => m.AssociationId != null).Select(m => new { AssociationId = m.AssociationId!.Value, m.InPersonVisits }).ToListAsync(cancellationToken))
             .GroupBy(m => m.AssociationId).ToDictionary(g => g.Key, g => g.Sum(m => m.InPersonVisits));
         var scope = run.Text("supervisoryUnitCode");
 

@@ -10,9 +10,6 @@ namespace Decoupling.Activities.Infrastructure;
 /// <summary>Small reads several activities share.</summary>
 internal static class Lookups
 {
-    public static readonly DecouplingOutcome[] Finished =
-        [DecouplingOutcome.Decoupled, DecouplingOutcome.Deregistered, DecouplingOutcome.Revoked, DecouplingOutcome.SetAside];
-
     public static async Task<Department?> DepartmentAsync(ActivityScope scope, Guid? id, CancellationToken cancellationToken) =>
         id is null ? null : await scope.Db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
 

@@ -35,6 +35,16 @@ public class ChecklistItem
 
     public string? ReviewOpinion { get; set; }
 
+    /// <summary>不涉及: the item does not apply to this association; only with a reason the unit accepts by verifying.</summary>
+    public bool NotApplicable { get; set; }
+
+    public string? NotApplicableReason { get; set; }
+
+    /// <summary>Why the item was sent back (一次性告知), and by whom; cleared once it is verified again.</summary>
+    public string? ReturnReason { get; set; }
+
+    public string? ReturnedBy { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();

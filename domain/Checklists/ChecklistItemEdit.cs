@@ -7,4 +7,6 @@ public sealed record ChecklistItemEdit(
     DateOnly? Deadline,
     string? ResponsibleUnit,
     string? ResponsiblePerson,
-    IReadOnlyList<string>? ReviewingDepartmentCodes = null);
+    IReadOnlyList<string>? ReviewingDepartmentCodes = null,
+    bool? NotApplicable = null,
+    string? NotApplicableReason = null);

@@ -15,8 +15,9 @@ namespace Decoupling.Domain.Checklists;
 /// </summary>
 public sealed class ChecklistService(PlatformDbContext db, TimeProvider time)
 {
-    private static readonly ChecklistItemStatus[] Editable =
-        [ChecklistItemStatus.Draft, ChecklistItemStatus.SelfChecked, ChecklistItemStatus.Returned];
+    /// <summary>Before the departments' review starts an item can still be written (who may write what is the application's rule).</summary>
+    public static readonly IReadOnlyList<ChecklistItemStatus> Editable =
+        [ChecklistItemStatus.Draft, ChecklistItemStatus.SelfChecked, ChecklistItemStatus.Verified, ChecklistItemStatus.Returned];
 
     public Task<Checklist?> GetAsync(Guid associationId, CancellationToken cancellationToken = default) =>
         db.Checklists.AsNoTracking().Include(c => c.Items.OrderBy(i => i.Number))
@@ -88,18 +89,42 @@ public sealed class ChecklistService(PlatformDbContext db, TimeProvider time)
         item.Deadline = edit.Deadline;
         item.ResponsibleUnit = edit.ResponsibleUnit;
         item.ResponsiblePerson = edit.ResponsiblePerson;
+        if (edit.NotApplicable is { } notApplicable)
+        {
+            item.NotApplicable = notApplicable;
+            item.NotApplicableReason = notApplicable ? edit.NotApplicableReason?.Trim() : null;
+        }
+
         return await SaveItemAsync(item, cancellationToken);
     }
 
-    /// <summary>Moves an item (see <see cref="ChecklistItemStateMachine"/>); an opinion is kept when approving or returning.</summary>
+    /// <summary>
+    /// Moves an item (see <see cref="ChecklistItemStateMachine"/>). Returning needs a reason, kept on the item with who
+    /// returned it until the item is verified again; an approval keeps the reviewer's opinion.
+    /// </summary>
     public async Task<ChecklistItem> MoveAsync(Guid itemId, ChecklistItemStatus to, string? opinion = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? by = null)
     {
         var item = await FindItemAsync(itemId, cancellationToken);
-        ChecklistItemStateMachine.Move(item, to);
-        if (to is ChecklistItemStatus.Approved or ChecklistItemStatus.Returned && opinion is not null)
+        if (to == ChecklistItemStatus.Returned && string.IsNullOrWhiteSpace(opinion))
         {
-            item.ReviewOpinion = opinion;
+            throw new DomainException(DomainErrorCodes.ChecklistReturnReasonRequired, item.Number);
+        }
+
+        ChecklistItemStateMachine.Move(item, to);
+        switch (to)
+        {
+            case ChecklistItemStatus.Returned:
+                item.ReturnReason = opinion!.Trim();
+                item.ReturnedBy = by;
+                break;
+            case ChecklistItemStatus.Verified:
+                item.ReturnReason = null;
+                item.ReturnedBy = null;
+                break;
+            case ChecklistItemStatus.Approved when opinion is not null:
+                item.ReviewOpinion = opinion;
+                break;
         }
 
         return await SaveItemAsync(item, cancellationToken);

@@ -93,6 +93,12 @@ public static class DomainErrorCodes
     /// <summary>清单事项 {0} 没有佐证材料，不能办结</summary>
     public const string ChecklistEvidenceRequired = "CHECKLIST_EVIDENCE_REQUIRED";
 
+    /// <summary>第 {0} 项还缺少：{1}</summary>
+    public const string ChecklistItemIncomplete = "CHECKLIST_ITEM_INCOMPLETE";
+
+    /// <summary>第 {0} 项退回须写明理由</summary>
+    public const string ChecklistReturnReasonRequired = "CHECKLIST_RETURN_REASON_REQUIRED";
+
     /// <summary>该协会商会已有脱钩事项清单</summary>
     public const string ChecklistAlreadyExists = "CHECKLIST_ALREADY_EXISTS";
 

@@ -7,7 +7,8 @@ public class Matter
 
     public MatterCategory Category { get; set; }
 
-    public Guid AssociationId { get; set; }
+    /// <summary>The association concerned; null for a founding registration until the new entry exists.</summary>
+    public Guid? AssociationId { get; set; }
 
     public string Subject { get; set; } = "";
 

@@ -19,11 +19,11 @@ public sealed class MatterService(PlatformDbContext db, TimeProvider time)
     };
 
     public async Task<Matter> ReceiveAsync(
-        MatterCategory category, Guid associationId, string subject, DateOnly receivedOn,
+        MatterCategory category, Guid? associationId, string subject, DateOnly receivedOn,
         bool handledOnBehalf = true, string? agentUserId = null, int? statutoryDays = null, int? promisedWorkingDays = null,
         CancellationToken cancellationToken = default)
     {
-        if (!await db.Associations.AnyAsync(a => a.Id == associationId, cancellationToken))
+        if (associationId is not null && !await db.Associations.AnyAsync(a => a.Id == associationId, cancellationToken))
         {
             throw new DomainException(DomainErrorCodes.NotFound, "协会商会", associationId);
         }

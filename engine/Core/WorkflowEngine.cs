@@ -319,6 +319,24 @@ public sealed class WorkflowEngine
         return await session.FirstOrDefaultAsync(session.Instances.Where(i => i.Id == instanceId), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// May <paramref name="actor"/> see the case this instance belongs to (the access policy: its starter, anyone with a
+    /// task in it, and whoever the platform lets supervise)? False as well when there is no such instance.
+    /// </summary>
+    public async Task<bool> MaySeeInstanceAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var instance = await session.FindInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
+        {
+            return false;
+        }
+
+        var root = instance.RootInstanceId == instance.Id ? instance : await session.FindInstanceAsync(instance.RootInstanceId, cancellationToken).ConfigureAwait(false) ?? instance;
+        return Extensions.AccessPolicy.MaySeeCase(root, actor, involved: false)
+            || Extensions.AccessPolicy.MaySeeCase(root, actor, await TaskRuntime.IsInvolvedAsync(session, instance, actor, cancellationToken).ConfigureAwait(false));
+    }
+
     public async Task<JsonObject> GetVariablesAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         var instance = await GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)

@@ -1,3 +1,4 @@
+using Decoupling.Application.Errors;
 using Decoupling.Domain.Common;
 using Decoupling.Domain.Resources;
 using Decoupling.Engine.Errors;
@@ -23,6 +24,7 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
         "DOCUMENT_TYPE_UNSUPPORTED" or "DOCUMENT_CONTENT_UNRECOGNISED" or "DOCUMENT_CONTENT_MISMATCH" => 415,
         _ when code.StartsWith("CREDIT_CODE", StringComparison.Ordinal) || code.StartsWith("FIELD_", StringComparison.Ordinal)
             || code.StartsWith("VALUE_", StringComparison.Ordinal) || code.StartsWith("EXCEL_", StringComparison.Ordinal)
+            || code.StartsWith("CHECKLIST_ITEM_INCOMPLETE", StringComparison.Ordinal) || code == "CHECKLIST_RETURN_REASON_REQUIRED"
             || code == "DOCUMENT_EMPTY" || code == "VALIDATION_FAILED" || code == "ROUTING_DEPARTMENT_UNKNOWN" => 422,
         "SEAL_USER_NOT_AUTHORISED" or "SEAL_USER_NO_UNIT" => 403,
         _ => 409,
@@ -42,6 +44,7 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
         {
             BpmnValidationException invalid => (422, "BPMN_INVALID", invalid.Message, (object?)invalid.Errors.Select(e => new { e.ElementId, e.Code, e.Message })),
             EngineException e => (StatusOf(e.Kind), e.Code, e.Message, e.Field is null ? null : new[] { new { Field = e.Field, e.Code, e.Message } }),
+            AppException e => (StatusOf(e.Kind), e.Code, e.Message, e.Field is null ? null : new[] { new { Field = e.Field, e.Code, e.Message } }),
             EngineConflictException e => (409, "CONFLICT", "数据刚被他人修改，请刷新后重试。", null),
             DomainValidationException e => (422, "VALIDATION", string.Join("；", e.Errors.Select(x => x.Message)), e.Errors.Select(x => new { x.Field, x.Code, x.Message })),
             DomainException e => (StatusOf(e.Code), e.Code, e.Message, null),

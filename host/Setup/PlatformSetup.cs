@@ -1,4 +1,6 @@
 using Decoupling.Activities;
+using Decoupling.Application;
+using Decoupling.Domain;
 using Decoupling.Domain.Audit;
 using Decoupling.Domain.Calendar;
 using Decoupling.Domain.Checklists;
@@ -29,22 +31,9 @@ public static class PlatformSetup
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddHttpContextAccessor();
         // keys beside the data, so sign-ins survive a restart (and several hosts on one share can read each other's cookies)
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")))
             .SetApplicationName("Decoupling");
-        services.AddScoped<ScopedAuditActor>();
-        services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<ScopedAuditActor>());
-
-        if (settings.UsePostgres)
-        {
-            services.AddDbContext<PlatformDbContext, PostgresPlatformDbContext>(o => PlatformDatabase.UsePostgres(o, settings.ConnectionString));
-        }
-        else
-        {
-            services.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(o => PlatformDatabase.UseSqlite(o, settings.ConnectionString));
-        }
-
         services.AddIdentity<PlatformUser, IdentityRole>(options =>
             {
                 options.Password.RequiredLength = 10;
@@ -59,8 +48,8 @@ public static class PlatformSetup
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddSignInManager<PlatformSignInManager>()
             .AddDefaultTokenProviders();
-        // a locked or changed account loses its open sessions within a minute, not at cookie expiry
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // the stamp is checked on every request: a sign-out, a lock or a role change ends open sessions at once
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";
@@ -75,32 +64,15 @@ public static class PlatformSetup
             cookie.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
         });
 
-        services.AddSingleton<IFileStore>(new LocalFileStore(settings.FilesFolder));
-        services.AddSingleton(new DocumentOptions());
-        services.AddScoped<DepartmentDirectory>();
-        services.AddScoped<RegisterService>();
-        services.AddScoped<RegisterImporter>();
-        services.AddScoped<RegisterExporter>();
-        services.AddScoped<ChecklistService>();
-        services.AddScoped<RoutingService>();
-        services.AddScoped<CalendarService>();
-        services.AddScoped<DocumentService>();
-        services.AddScoped<SealService>();
-        services.AddScoped<MatterService>();
-        services.AddScoped<NotificationService>();
-        services.AddScoped<AuditLog>();
-
+        services.AddDomain(settings.UsePostgres, settings.ConnectionString, settings.FilesFolder);
         services.AddDecouplingActivities(options => options.SeedFolder = settings.SeedFolder ?? "seed");
+        services.AddApplication();
         services.AddSingleton<IClock>(SystemClock.Instance);
-        services.AddSingleton(sp => settings.UsePostgres
-            ? EfEngineStore.ForPostgres(settings.ConnectionString)
-            : EfEngineStore.ForSqlite(settings.ConnectionString));
-        services.AddSingleton(sp => new WorkflowEngine(
-            sp.GetRequiredService<EfEngineStore>(),
-            new HandlerDispatcher(sp.GetServices<IServiceTaskHandler>()),
-            clock: sp.GetRequiredService<IClock>(),
-            scheduler: sp.GetService<IJobScheduler>(),
-            listeners: sp.GetServices<IEngineListener>()));
+        services.AddWorkflowEngine(settings.UsePostgres, settings.ConnectionString, options =>
+        {
+            builder.Configuration.GetSection("Engine").Bind(options);
+            ApplicationServiceCollectionExtensions.RequireForms(options);
+        });
         return settings;
     }
 

@@ -28,6 +28,8 @@ public class DefaultAccessPolicy : IAccessPolicy
     public virtual bool MaySee(HumanTask task, Actor actor, bool involved) =>
         actor.IsAdmin || involved || TaskAccess.IsParty(task, actor);
 
+    public virtual bool MaySeeCase(ProcessInstance root, Actor actor, bool involved) => actor.IsAdmin || involved;
+
     public virtual bool MayReceive(HumanTask task, FlowNode node, Actor target, HandOver kind) =>
         !TaskAccess.HasCandidates(task)
         || TaskAccess.IsCandidate(task, target)

@@ -20,6 +20,9 @@ public interface IAccessPolicy
     /// <summary>May the actor see the task? <paramref name="involved"/>: they started the case or acted in it.</summary>
     bool MaySee(HumanTask task, Actor actor, bool involved);
 
+    /// <summary>May the actor see a case (its diagram, journal, documents)? <paramref name="involved"/> as for tasks.</summary>
+    bool MaySeeCase(ProcessInstance root, Actor actor, bool involved);
+
     /// <summary>May the task be handed to <paramref name="target"/> (转办, 委派, 加签)?</summary>
     bool MayReceive(HumanTask task, FlowNode node, Actor target, HandOver kind);
 }

@@ -31,7 +31,7 @@ internal sealed partial class Executor
             RootInstanceId = graph.Instance.RootInstanceId,
             ExecutionId = execution.Id,
             ElementId = node.Id,
-            Name = node.Name,
+            Name = TaskName(node, view),
             DefinitionKey = graph.Instance.DefinitionKey,
             BusinessKey = graph.Instance.BusinessKey,
             Assignee = EvaluateString(node.Assignee, view, node.Id),
@@ -56,8 +56,29 @@ internal sealed partial class Executor
         graph.Tasks.Add(task);
         ctx.Session.Add(task);
         ctx.NewTasks.Add(task);
-        ctx.Journal(graph, "task-created", node.Id, node.Name, task.Id,
+        ctx.Journal(graph, "task-created", node.Id, task.Name, task.Id,
             dataJson: new JsonObject { ["assignee"] = task.Assignee, ["candidateGroups"] = task.CandidateGroups.Trim(',') }.ToJsonString());
+    }
+
+    /// <summary>
+    /// A task's name may hold expressions, as in Camunda 7 (部门审核：${item.title}), so the inbox says which item a
+    /// task is about. Names are for people: one that cannot be evaluated keeps its text rather than stopping the case.
+    /// </summary>
+    private string? TaskName(FlowNode node, System.Text.Json.Nodes.JsonObject view)
+    {
+        if (node.Name is null || !node.Name.Contains("${", StringComparison.Ordinal))
+        {
+            return node.Name;
+        }
+
+        try
+        {
+            return EvaluateString(node.Name, view, node.Id) ?? node.Name;
+        }
+        catch (ExpressionException)
+        {
+            return node.Name;
+        }
     }
 
     /// <summary>

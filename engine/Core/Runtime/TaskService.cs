@@ -67,6 +67,10 @@ public sealed class TaskService
     public Task<TaskDetails> DetailsAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default) =>
         details.GetAsync(taskId, actor, cancellationToken);
 
+    /// <summary>Of <paramref name="people"/>, those the task may be handed to by <paramref name="kind"/> (for pickers).</summary>
+    public Task<IReadOnlyList<Actor>> ReceiversAsync(Guid taskId, IReadOnlyList<Actor> people, Access.HandOver kind, CancellationToken cancellationToken = default) =>
+        details.ReceiversAsync(taskId, people, kind, cancellationToken);
+
     /// <summary>Tasks of an instance tree, open and finished (the task page's timeline).</summary>
     public Task<IReadOnlyList<HumanTask>> OfInstanceAsync(Guid rootInstanceId, CancellationToken cancellationToken = default) =>
         queries.OfInstanceAsync(rootInstanceId, cancellationToken);

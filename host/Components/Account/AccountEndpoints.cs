@@ -18,7 +18,7 @@ public static class AccountEndpoints
                 return Results.Problem(title: "页面已过期，请刷新后再退出。", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            await signIn.SignOutAsync();
+            await Security.SessionEnd.SignOutEverywhereAsync(http, signIn);
             return Results.LocalRedirect("/account/login");
         }).RequireAuthorization().ExcludeFromDescription();
         return endpoints;

@@ -2,27 +2,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Decoupling.Host.Components.Services;
 
-/// <summary>Chinese names of the procedure's processes, outcomes and journal entries, through the UI's localizer.</summary>
+/// <summary>Chinese names of journal entries, through the UI's localizer (process and outcome names come from the definitions).</summary>
 public static class ProcessNames
 {
-    private static readonly Dictionary<string, string> Processes = new(StringComparer.Ordinal)
-    {
-        ["decoupling"] = "协会脱钩",
-        ["item-review"] = "脱钩事项审核",
-        ["registration"] = "登记变更（一窗受理）",
-        ["unit-summary"] = "业务主管单位工作总结",
-        ["evaluation"] = "成效评估",
-        ["risk-report"] = "重要情况报告",
-    };
-
-    private static readonly Dictionary<string, string> Outcomes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["approve"] = "同意",
-        ["reject"] = "不同意",
-        ["returned"] = "退回",
-        ["correct"] = "补正",
-    };
-
     private static readonly Dictionary<string, string> Journal = new(StringComparer.Ordinal)
     {
         ["instance-started"] = "发起",
@@ -56,13 +38,5 @@ public static class ProcessNames
         ["variables-changed"] = "修改变量",
     };
 
-    public static string Of(string key, IStringLocalizer localizer) => Processes.TryGetValue(key, out var name) ? localizer[name] : key;
-
-    public static string Outcome(string? outcome, IStringLocalizer localizer) =>
-        outcome is null ? "—" : Outcomes.TryGetValue(outcome, out var name) ? localizer[name] : outcome;
-
     public static string JournalKind(string kind, IStringLocalizer localizer) => Journal.TryGetValue(kind, out var name) ? localizer[name] : kind;
-
-    /// <summary>Journal kinds worth showing people in a timeline (element entered/left rows are for the viewer's counts).</summary>
-    public static bool IsHumanEvent(string kind) => Journal.ContainsKey(kind);
 }

@@ -1,9 +1,12 @@
 namespace Decoupling.Host.Components.Shared;
 
-/// <summary>Who is looking at a checklist: the association fills it in, its supervisory unit verifies it, others read.</summary>
+/// <summary>What a page shows a checklist for: filling it in, verifying it, sealing it, or reading it.</summary>
 public enum ChecklistMode
 {
     ReadOnly,
     Edit,
     Verify,
+
+    /// <summary>Read, with the unit's 盖章确认.</summary>
+    Seal,
 }

@@ -1,5 +1,5 @@
 using Decoupling.Domain.Identity;
-using Decoupling.Domain.Persistence;
+using Decoupling.Application.People;
 using Decoupling.Host.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -30,22 +30,22 @@ public static class AuthEndpoints
                 extensions: new Dictionary<string, object?> { ["code"] = result.IsLockedOut ? "AUTH_LOCKED_OUT" : "AUTH_FAILED" });
         }).AllowAnonymous();
 
-        group.MapPost("/logout", async (SignInManager<PlatformUser> signIn) =>
+        group.MapPost("/logout", async (HttpContext http, SignInManager<PlatformUser> signIn) =>
         {
-            await signIn.SignOutAsync();
+            await SessionEnd.SignOutEverywhereAsync(http, signIn);
             return Results.NoContent();
         }).RequireAuthorization(Policies.SignedIn);
 
-        group.MapGet("/me", async (HttpContext http, UserManager<PlatformUser> users, PlatformDbContext db) =>
+        group.MapGet("/me", async (HttpContext http, ActorResolver actors) =>
         {
-            var account = await users.GetUserAsync(http.User);
-            if (account is null)
+            var actor = await actors.ByUserNameAsync(http.User.Identity?.Name);
+            if (actor is null)
             {
                 return Results.Unauthorized();
             }
 
-            var actor = await CurrentActor.ForAsync(http.User, users, db);
-            return Results.Ok(new { userName = account.UserName, displayName = account.DisplayName, departmentId = account.DepartmentId, associationId = account.AssociationId, roles = await users.GetRolesAsync(account), groups = actor.Groups });
+            var account = actor.Account;
+            return Results.Ok(new { userName = account.UserName, displayName = account.DisplayName, departmentId = account.DepartmentId, associationId = account.AssociationId, roles = actor.Roles, groups = actor.Actor.Groups });
         }).RequireAuthorization(Policies.SignedIn);
         return endpoints;
     }

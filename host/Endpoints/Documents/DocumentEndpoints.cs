@@ -1,9 +1,9 @@
+using Decoupling.Application.Access;
+using Decoupling.Application.People;
 using Decoupling.Domain.Documents;
-using Decoupling.Domain.Identity;
 using Decoupling.Domain.Persistence;
 using Decoupling.Domain.Seals;
 using Decoupling.Host.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Decoupling.Host.Endpoints.Documents;
@@ -18,15 +18,15 @@ public static class DocumentEndpoints
     {
         var documents = endpoints.MapGroup("/api/documents").RequireAuthorization(Policies.SignedIn).WithTags("文件");
 
-        documents.MapPost("/", async (HttpRequest request, HttpContext http, UserManager<PlatformUser> users, PlatformDbContext db, DocumentService service, DocumentOptions options, DocumentType? type, Guid? associationId) =>
+        documents.MapPost("/", async (HttpRequest request, HttpContext http, ActorResolver actors, PlatformDbContext db, DocumentService service, DocumentOptions options, DocumentType? type, Guid? associationId) =>
         {
-            var account = await users.GetUserAsync(http.User);
+            var actor = await actors.ForAsync(http.User);
+            var account = actor.Account;
             Guid? ownerAssociation = null;
-            Guid? ownerDepartment = account!.DepartmentId;
+            Guid? ownerDepartment = account.DepartmentId;
             if (associationId is { } id)
             {
-                var scope = await AssociationScope.ForAsync(http.User, users);
-                if (await scope.FindAsync(db, id) is null)
+                if (await AssociationAccess.Of(actor).FindAsync(db, id) is null)
                 {
                     return Results.NotFound();
                 }
@@ -44,29 +44,25 @@ public static class DocumentEndpoints
             return Results.Created($"/api/documents/{record.Id}", record);
         }).DisableAntiforgery();
 
-        documents.MapGet("/{id:guid}", (Guid id, HttpContext http, UserManager<PlatformUser> users, PlatformDbContext db, DocumentService service) =>
-            OnReadableAsync(id, http, users, db, async record =>
+        documents.MapGet("/{id:guid}", (Guid id, HttpContext http, ActorResolver actors, PlatformDbContext db, DocumentService service) =>
+            OnReadableAsync(id, http, actors, db, async record =>
             {
                 var (_, content) = await service.OpenAsync(id);
                 return Results.File(content, record.ContentType, record.FileName);
             }));
 
-        documents.MapGet("/{id:guid}/versions", (Guid id, HttpContext http, UserManager<PlatformUser> users, PlatformDbContext db, DocumentService service) =>
-            OnReadableAsync(id, http, users, db, async _ => Results.Ok(await service.HistoryAsync(id))));
+        documents.MapGet("/{id:guid}/versions", (Guid id, HttpContext http, ActorResolver actors, PlatformDbContext db, DocumentService service) =>
+            OnReadableAsync(id, http, actors, db, async _ => Results.Ok(await service.HistoryAsync(id))));
 
-        documents.MapPost("/{id:guid}/seal", (Guid id, HttpContext http, UserManager<PlatformUser> users, PlatformDbContext db, SealService seals) =>
-            OnReadableAsync(id, http, users, db, async _ =>
-            {
-                var account = await users.GetUserAsync(http.User);
-                return Results.Ok(await seals.ConfirmAsync(id, account!.Id));
-            }));
+        documents.MapPost("/{id:guid}/seal", (Guid id, HttpContext http, ActorResolver actors, PlatformDbContext db, SealService seals) =>
+            OnReadableAsync(id, http, actors, db, async _ => Results.Ok(await seals.ConfirmAsync(id, (await actors.ForAsync(http.User)).Account.Id))));
 
-        documents.MapGet("/{id:guid}/seal/verify", (Guid id, HttpContext http, UserManager<PlatformUser> users, PlatformDbContext db, SealService seals) =>
-            OnReadableAsync(id, http, users, db, async _ => Results.Ok(await seals.VerifyAsync(id))));
+        documents.MapGet("/{id:guid}/seal/verify", (Guid id, HttpContext http, ActorResolver actors, PlatformDbContext db, SealService seals) =>
+            OnReadableAsync(id, http, actors, db, async _ => Results.Ok(await seals.VerifyAsync(id))));
         return endpoints;
     }
 
-    private static async Task<IResult> OnReadableAsync(Guid id, HttpContext http, UserManager<PlatformUser> users, PlatformDbContext db, Func<DocumentRecord, Task<IResult>> action)
+    private static async Task<IResult> OnReadableAsync(Guid id, HttpContext http, ActorResolver actors, PlatformDbContext db, Func<DocumentRecord, Task<IResult>> action)
     {
         var record = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id);
         if (record is null)
@@ -74,10 +70,11 @@ public static class DocumentEndpoints
             return Results.NotFound();
         }
 
-        var scope = await AssociationScope.ForAsync(http.User, users);
-        var account = await users.GetUserAsync(http.User);
+        var actor = await actors.ForAsync(http.User);
+        var scope = AssociationAccess.Of(actor);
+        var account = actor.Account;
         var readable = scope.District
-            || (record.OwnerDepartmentId is { } department && department == account?.DepartmentId)
+            || (record.OwnerDepartmentId is { } department && department == account.DepartmentId)
             || (record.OwnerAssociationId is { } association && await scope.FindAsync(db, association) is not null);
         if (!readable && record.OwnerAssociationId is { } owner && account?.DepartmentId is { } reviewerDepartment)
         {

@@ -1,32 +1,20 @@
-using Decoupling.Domain.Identity;
-using Decoupling.Domain.Persistence;
+using Decoupling.Application.People;
 using Decoupling.Engine;
 using Decoupling.Host.Security;
-using Microsoft.AspNetCore.Identity;
 
 namespace Decoupling.Host.Endpoints.Instances;
 
 /// <summary>
-/// The instance viewer's data. Signed-in users; the leading group and administrators see every instance, others only
-/// instances they started or took part in (a 404 otherwise, so another department's case is not even confirmed to exist).
+/// The instance viewer's data. Signed-in users who may see the case (its parties, the leading group); a 404 otherwise,
+/// so another department's case is not even confirmed to exist.
 /// </summary>
 public static class InstanceEndpoints
 {
     public static IEndpointRouteBuilder MapInstanceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/instances/{id:guid}/diagram", async (Guid id, HttpContext http, WorkflowEngine engine, UserManager<PlatformUser> users, PlatformDbContext db) =>
+        endpoints.MapGet("/api/instances/{id:guid}/diagram", async (Guid id, HttpContext http, ActorResolver actors, WorkflowEngine engine) =>
         {
-            var instance = await engine.GetInstanceAsync(id);
-            if (instance is null)
-            {
-                return Results.NotFound();
-            }
-
-            if (!await InstanceAccess.MaySeeAsync(instance, http, engine, users, db))
-            {
-                return Results.NotFound();
-            }
-
+            await InstanceAdminEndpoints.VisibleAsync(id, http, actors, engine);
             var diagram = await engine.GetDiagramAsync(id);
             return Results.Ok(new
             {

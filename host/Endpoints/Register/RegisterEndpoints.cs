@@ -1,13 +1,13 @@
-using Decoupling.Domain.Identity;
+using Decoupling.Application.Access;
+using Decoupling.Application.People;
 using Decoupling.Domain.Persistence;
 using Decoupling.Domain.Register;
 using Decoupling.Host.Security;
-using Microsoft.AspNetCore.Identity;
 
 namespace Decoupling.Host.Endpoints.Register;
 
 /// <summary>
-/// The association register. Signed-in users, scoped by <see cref="AssociationScope"/>; create, update and import by
+/// The association register. Signed-in users, scoped by <see cref="AssociationAccess"/>; create, update and import by
 /// the leading group and administrators. Excel import answers 422 with every bad row and writes nothing.
 /// </summary>
 public static class RegisterEndpoints
@@ -18,9 +18,9 @@ public static class RegisterEndpoints
     {
         var register = endpoints.MapGroup("/api/register").RequireAuthorization(Policies.SignedIn).WithTags("协会名册");
 
-        register.MapGet("/", async (HttpContext http, UserManager<PlatformUser> users, PlatformDbContext db, RegisterService service, string? search, RegistrationStatus? status, int? skip, int? take) =>
+        register.MapGet("/", async (HttpContext http, ActorResolver actors, PlatformDbContext db, RegisterService service, string? search, RegistrationStatus? status, int? skip, int? take) =>
         {
-            var scope = await AssociationScope.ForAsync(http.User, users);
+            var scope = AssociationAccess.Of(await actors.ForAsync(http.User));
             if (!scope.District && scope.SupervisoryUnitId is null)
             {
                 // association staff see their own record; a reviewer sees none
@@ -32,9 +32,9 @@ public static class RegisterEndpoints
             return Results.Ok(new { total, items });
         });
 
-        register.MapGet("/{id:guid}", async (Guid id, HttpContext http, UserManager<PlatformUser> users, PlatformDbContext db, RegisterService service) =>
+        register.MapGet("/{id:guid}", async (Guid id, HttpContext http, ActorResolver actors, PlatformDbContext db, RegisterService service) =>
         {
-            var scope = await AssociationScope.ForAsync(http.User, users);
+            var scope = AssociationAccess.Of(await actors.ForAsync(http.User));
             var association = await scope.FindAsync(db, id);
             return association is null ? Results.NotFound() : Results.Ok(new { association, history = await service.HistoryAsync(id) });
         });
@@ -55,9 +55,9 @@ public static class RegisterEndpoints
             return report.IsValid ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).RequireAuthorization(Policies.Designers).DisableAntiforgery();
 
-        register.MapGet("/export", async (HttpContext http, UserManager<PlatformUser> users, RegisterExporter exporter) =>
+        register.MapGet("/export", async (HttpContext http, ActorResolver actors, RegisterExporter exporter) =>
         {
-            var scope = await AssociationScope.ForAsync(http.User, users);
+            var scope = AssociationAccess.Of(await actors.ForAsync(http.User));
             if (!scope.District && scope.SupervisoryUnitId is null)
             {
                 return Results.Forbid();

@@ -193,6 +193,12 @@ namespace Decoupling.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasColumnType("text");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -203,6 +209,12 @@ namespace Decoupling.Domain.Persistence.Migrations.Postgres
                     b.Property<string>("ResponsibleUnit")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasColumnType("text");
 
                     b.Property<string>("ReviewOpinion")
                         .HasMaxLength(2000)
@@ -569,7 +581,7 @@ namespace Decoupling.Domain.Persistence.Migrations.Postgres
                     b.Property<string>("AgentUserId")
                         .HasColumnType("text");
 
-                    b.Property<Guid>("AssociationId")
+                    b.Property<Guid?>("AssociationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Category")
@@ -1174,8 +1186,7 @@ namespace Decoupling.Domain.Persistence.Migrations.Postgres
                     b.HasOne("Decoupling.Domain.Register.Association", null)
                         .WithMany()
                         .HasForeignKey("AssociationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Decoupling.Domain.Register.Association", b =>

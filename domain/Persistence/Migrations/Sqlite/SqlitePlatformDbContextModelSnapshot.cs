@@ -187,6 +187,12 @@ namespace Decoupling.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -196,6 +202,12 @@ namespace Decoupling.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ResponsibleUnit")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewOpinion")
@@ -563,7 +575,7 @@ namespace Decoupling.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("AgentUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("AssociationId")
+                    b.Property<Guid?>("AssociationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
@@ -1164,8 +1176,7 @@ namespace Decoupling.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("Decoupling.Domain.Register.Association", null)
                         .WithMany()
                         .HasForeignKey("AssociationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Decoupling.Domain.Register.Association", b =>

@@ -96,6 +96,19 @@ internal sealed class TaskDetailsQuery(TaskRuntime runtime, NoticeCommands notic
         return new TaskDetails(task, node.DisplayName, form is not null, fields, outcomes, operations, returnTargets, signers, node.Properties);
     }
 
+    /// <summary>Of these people, the ones the task may be handed to (the pickers of 转办, 委派, 加签 and 抄送 offer only them).</summary>
+    public async Task<IReadOnlyList<Actor>> ReceiversAsync(Guid taskId, IReadOnlyList<Actor> people, HandOver kind, CancellationToken cancellationToken)
+    {
+        await using var session = await runtime.Store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var ctx = new StepContext(session, runtime.Now, Actor.System);
+        var instance = await session.FindInstanceOfTaskAsync(taskId, cancellationToken).ConfigureAwait(false)
+            ?? throw new EngineException(EngineErrors.TaskNotFound, taskId);
+        var graph = await runtime.Loader.LoadAsync(ctx, instance).ConfigureAwait(false);
+        var task = graph.Tasks.First(t => t.Id == taskId);
+        var node = graph.Deployed.Process.GetNode(task.ElementId);
+        return people.Where(p => (kind == HandOver.Copy || p.UserId != task.Assignee) && runtime.Policy.MayReceive(task, node, p, kind)).ToList();
+    }
+
     /// <summary>A default that fails to evaluate shows as empty rather than hiding the task.</summary>
     private System.Text.Json.Nodes.JsonNode? SafeValue(FormField field, System.Text.Json.Nodes.JsonObject view, string elementId)
     {

@@ -57,7 +57,7 @@ internal sealed class TaskRuntime(IEngineStore store, StepRunner steps, GraphLoa
         Policy.MaySee(task, actor, involved: false)
         || Policy.MaySee(task, actor, await IsInvolvedAsync(ctx.Session, graph.Instance, actor, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Started the case (the root instance) or is a party of any task in its tree.</summary>
+    /// <summary>Started the case (the root instance) or is a party (assignee, owner, completer, candidate) of any task in its tree.</summary>
     public static async Task<bool> IsInvolvedAsync(IEngineSession session, ProcessInstance instance, Actor actor, CancellationToken cancellationToken)
     {
         if (instance.StartedBy == actor.UserId)
@@ -72,8 +72,8 @@ internal sealed class TaskRuntime(IEngineStore store, StepRunner steps, GraphLoa
             return true;
         }
 
-        return await session.CountAsync(session.Tasks.Where(t => t.RootInstanceId == root
-            && (t.Assignee == user || t.Owner == user || t.CompletedBy == user)), cancellationToken).ConfigureAwait(false) > 0;
+        var tasks = await session.ListAsync(session.Tasks.Where(t => t.RootInstanceId == root), cancellationToken).ConfigureAwait(false);
+        return tasks.Any(t => TaskAccess.IsParty(t, actor));
     }
 
     public static Execution ExecutionOf(InstanceGraph graph, HumanTask task) =>

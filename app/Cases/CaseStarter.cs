@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using Decoupling.Application.Access;
+using Decoupling.Application.Errors;
+using Decoupling.Application.Infrastructure;
+using Decoupling.Application.People;
+using Decoupling.Domain.Departments;
+using Decoupling.Domain.Identity;
+using Decoupling.Domain.Register;
+using Decoupling.Engine;
+using Decoupling.Engine.Entities;
+using Decoupling.Engine.Errors;
+using Decoupling.Engine.Runtime;
+using Decoupling.Engine.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Decoupling.Application.Cases;
+
+/// <summary>
+/// Starts a case. The client names the process and the business key (and fills the start form); the case's facts —
+/// the association's name, credit code, supervisory unit; the unit; the reporter — are read here from the register,
+/// never taken from the client. A unit starts only its own associations' and its own unit's cases; the process's
+/// candidate starters are checked by the engine; one open case per subject and process.
+/// </summary>
+public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scopes)
+{
+    public async Task<ProcessInstance> StartAsync(CaseActor actor, string key, string? businessKey, JsonObject? formVariables,
+        CancellationToken cancellationToken = default, int? version = null)
+    {
+        var process = await engine.LatestProcessAsync(key, cancellationToken) ?? throw new EngineException(EngineErrors.DefinitionKeyNotFound, key);
+        var processName = process.Name ?? key;
+        var subject = process.Properties.GetValueOrDefault(CaseSubjects.Property);
+        JsonObject facts;
+        string? key2;
+        await using (var scope = UseCaseScope.Open(scopes, actor.UserName))
+        {
+            (key2, facts) = subject switch
+            {
+                CaseSubjects.Association => await AssociationFactsAsync(scope, actor, processName, businessKey, required: true, cancellationToken),
+                CaseSubjects.Registration => await AssociationFactsAsync(scope, actor, processName, businessKey, required: false, cancellationToken),
+                CaseSubjects.Unit => await UnitFactsAsync(scope, actor, processName, businessKey, cancellationToken),
+                CaseSubjects.District => (CaseSubjects.DistrictKey, new JsonObject()),
+                CaseSubjects.Report => await ReporterFactsAsync(scope, actor, businessKey, cancellationToken),
+                null => (businessKey, new JsonObject()),
+                _ => throw new AppException(AppErrors.CaseSubjectUnknown, processName, subject),
+            };
+        }
+
+        if (key2 is not null && subject is CaseSubjects.Association or CaseSubjects.Unit or CaseSubjects.District or CaseSubjects.Registration
+            && (await engine.ListInstancesAsync(key, key2, InstanceState.Active, take: 1, cancellationToken: cancellationToken)).Count > 0)
+        {
+            throw new AppException(AppErrors.CaseAlreadyOpen, facts["associationName"]?.GetValue<string>() ?? facts["supervisoryUnitName"]?.GetValue<string>() ?? key2, processName);
+        }
+
+        return await engine.StartAsync(new StartRequest(key) { BusinessKey = key2, FormVariables = formVariables, CaseFacts = facts, Version = version }, actor.Actor, cancellationToken);
+    }
+
+    private static async Task<(string?, JsonObject)> AssociationFactsAsync(UseCaseScope scope, CaseActor actor, string processName, string? businessKey,
+        bool required, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(businessKey))
+        {
+            return required ? throw new AppException(AppErrors.CaseSubjectRequired, processName, "协会商会") { Field = "businessKey" } : (null, new JsonObject());
+        }
+
+        var access = AssociationAccess.Of(actor);
+        var association = Guid.TryParse(businessKey, out var id) ? await access.FindAsync(scope.Db, id, cancellationToken) : null;
+        if (association is null)
+        {
+            throw new AppException(AppErrors.CaseSubjectNotFound, "协会商会", businessKey) { Field = "businessKey" };
+        }
+
+        return (association.Id.ToString(), await FactsOfAsync(scope, association, cancellationToken));
+    }
+
+    /// <summary>An association's facts as the register holds them now.</summary>
+    public static async Task<JsonObject> FactsOfAsync(UseCaseScope scope, Association association, CancellationToken cancellationToken)
+    {
+        var unit = association.SupervisoryUnitId is { } unitId ? await scope.Db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == unitId, cancellationToken) : null;
+        return new JsonObject
+        {
+            ["associationId"] = association.Id.ToString(),
+            ["associationName"] = association.Name,
+            ["creditCode"] = association.CreditCode,
+            ["supervisoryUnitCode"] = unit?.Code,
+            ["supervisoryUnitName"] = unit?.Name,
+        };
+    }
+
+    private static async Task<(string?, JsonObject)> UnitFactsAsync(UseCaseScope scope, CaseActor actor, string processName, string? businessKey, CancellationToken cancellationToken)
+    {
+        var code = string.IsNullOrWhiteSpace(businessKey) ? actor.Department?.Code : businessKey;
+        if (code is null)
+        {
+            throw new AppException(AppErrors.CaseSubjectRequired, processName, "业务主管单位") { Field = "businessKey" };
+        }
+
+        var unit = await scope.Get<DepartmentDirectory>().FindByCodeAsync(code, cancellationToken);
+        var mayStart = actor.IsLeadership || (actor.IsIn(PlatformRoles.SupervisoryUnit) && actor.Department?.Code == code);
+        if (unit is null || unit.Kind != DepartmentKind.SupervisoryUnit || !mayStart)
+        {
+            throw new AppException(AppErrors.CaseSubjectNotFound, "业务主管单位", code) { Field = "businessKey" };
+        }
+
+        return (unit.Code, new JsonObject { ["supervisoryUnitCode"] = unit.Code, ["supervisoryUnitName"] = unit.Name });
+    }
+
+    private static async Task<(string?, JsonObject)> ReporterFactsAsync(UseCaseScope scope, CaseActor actor, string? businessKey, CancellationToken cancellationToken)
+    {
+        var facts = new JsonObject
+        {
+            ["reporter"] = actor.UserName,
+            ["reporterName"] = actor.Name,
+            ["reporterUnit"] = actor.Department?.Name ?? actor.Association?.Name,
+        };
+        var concerned = actor.Association?.Id.ToString() ?? businessKey;
+        if (!string.IsNullOrWhiteSpace(concerned))
+        {
+            var association = Guid.TryParse(concerned, out var id) ? await AssociationAccess.Of(actor).FindAsync(scope.Db, id, cancellationToken) : null;
+            if (association is null)
+            {
+                throw new AppException(AppErrors.CaseSubjectNotFound, "协会商会", concerned) { Field = "businessKey" };
+            }
+
+            facts["associationId"] = association.Id.ToString();
+            facts["associationName"] = association.Name;
+            return (association.Id.ToString(), facts);
+        }
+
+        return (null, facts);
+    }
+}

@@ -1,0 +1,139 @@
+using Decoupling.Application.Access;
+using Decoupling.Application.Errors;
+using Decoupling.Application.Infrastructure;
+using Decoupling.Application.People;
+using Decoupling.Domain.Documents;
+using Decoupling.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Decoupling.Application.Documents;
+
+/// <summary>
+/// Who reads which document, once for the API and the pages: the district's supervisors all; a department its own;
+/// whoever may see an association its documents; a reviewing department the association's plan and the evidence of
+/// the items it reviews. Anything else answers as missing.
+/// </summary>
+public sealed class DocumentAccess(IServiceScopeFactory scopes)
+{
+    public static async Task<bool> MayReadAsync(PlatformDbContext db, CaseActor actor, DocumentRecord record, CancellationToken cancellationToken = default)
+    {
+        var access = AssociationAccess.Of(actor);
+        if (access.District || (record.OwnerDepartmentId is { } department && department == actor.Account.DepartmentId))
+        {
+            return true;
+        }
+
+        if (record.OwnerAssociationId is not { } owner)
+        {
+            return false;
+        }
+
+        if (await access.FindAsync(db, owner, cancellationToken) is not null)
+        {
+            return true;
+        }
+
+        if (actor.Department?.Code is not { } code)
+        {
+            return false;
+        }
+
+        var items = await db.ChecklistItems.AsNoTracking().Where(i => db.Checklists.Any(c => c.Id == i.ChecklistId && c.AssociationId == owner)).ToListAsync(cancellationToken);
+        var reviewed = items.Where(i => i.ReviewingDepartmentCodes.Contains(code)).ToList();
+        return reviewed.Count > 0
+            && (record.Type == DocumentType.DecouplingPlan || reviewed.Any(i => i.EvidenceDocumentIds.Contains(record.Id)));
+    }
+
+    /// <summary>The association's documents this actor may read, newest first.</summary>
+    public async Task<IReadOnlyList<DocumentRecord>> ListAsync(CaseActor actor, Guid associationId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = UseCaseScope.Open(scopes, actor.UserName);
+        var documents = await scope.Db.Documents.AsNoTracking().Where(d => d.OwnerAssociationId == associationId)
+            .OrderByDescending(d => d.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        var readable = new List<DocumentRecord>();
+        foreach (var document in documents)
+        {
+            if (await MayReadAsync(scope.Db, actor, document, cancellationToken))
+            {
+                readable.Add(document);
+            }
+        }
+
+        return readable;
+    }
+
+    /// <summary>A document's record and bytes, copied out of the store, when the actor may read it.</summary>
+    public async Task<(DocumentRecord Record, MemoryStream Content)> OpenAsync(CaseActor actor, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = UseCaseScope.Open(scopes, actor.UserName);
+        var record = await scope.Db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        if (record is null || !await MayReadAsync(scope.Db, actor, record, cancellationToken))
+        {
+            throw new AppException(AppErrors.DocumentNotVisible, documentId);
+        }
+
+        var (_, stream) = await scope.Get<DocumentService>().OpenAsync(documentId, cancellationToken);
+        var copy = new MemoryStream();
+        await using (stream)
+        {
+            await stream.CopyToAsync(copy, cancellationToken);
+        }
+
+        copy.Position = 0;
+        return (record, copy);
+    }
+
+    /// <summary>A Word document as HTML for the page (every text encoded by <see cref="DocxPreview"/>).</summary>
+    public async Task<string> PreviewAsync(CaseActor actor, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        var (record, content) = await OpenAsync(actor, documentId, cancellationToken);
+        await using (content)
+        {
+            return DocxPreview.ToHtml(content, record.FileName);
+        }
+    }
+
+    /// <summary>Uploads a file for an association the actor may see (or their own unit's file); checked by content and size.</summary>
+    public async Task<DocumentRecord> UploadAsync(CaseActor actor, Guid? associationId, Stream content, string fileName, DocumentType type,
+        CancellationToken cancellationToken = default)
+    {
+        await using var scope = UseCaseScope.Open(scopes, actor.UserName);
+        Guid? ownerAssociation = actor.Account.AssociationId;
+        Guid? ownerDepartment = ownerAssociation is null ? actor.Account.DepartmentId : null;
+        if (associationId is { } id)
+        {
+            if (await AssociationAccess.Of(actor).FindAsync(scope.Db, id, cancellationToken) is null)
+            {
+                throw new AppException(AppErrors.AssociationNotVisible, id);
+            }
+
+            ownerAssociation = id;
+            ownerDepartment = null;
+        }
+
+        return await scope.Get<DocumentService>().UploadAsync(content, new DocumentUpload(fileName, type, actor.UserName, ownerDepartment, ownerAssociation), cancellationToken);
+    }
+
+    /// <summary>A new version of a document the actor may read and whose owner they belong to (a revised plan or summary).</summary>
+    public async Task<DocumentRecord> UploadVersionAsync(CaseActor actor, Guid documentId, Stream content, string fileName, CancellationToken cancellationToken = default)
+    {
+        await using var scope = UseCaseScope.Open(scopes, actor.UserName);
+        var record = await scope.Db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        if (record is null || !await MayReadAsync(scope.Db, actor, record, cancellationToken))
+        {
+            throw new AppException(AppErrors.DocumentNotVisible, documentId);
+        }
+
+        var owns = (record.OwnerDepartmentId is { } department && department == actor.Account.DepartmentId)
+            || (record.OwnerAssociationId is { } association && (association == actor.Account.AssociationId
+                || await scope.Db.Associations.AnyAsync(a => a.Id == association && a.SupervisoryUnitId == actor.Account.DepartmentId && actor.Account.DepartmentId != null, cancellationToken)));
+        if (!owns)
+        {
+            throw new AppException(AppErrors.DocumentNotYours, record.FileName);
+        }
+
+        return await scope.Get<DocumentService>().UploadNewVersionAsync(documentId, content,
+            new DocumentUpload(fileName, record.Type, actor.UserName, record.OwnerDepartmentId, record.OwnerAssociationId), cancellationToken);
+    }
+}

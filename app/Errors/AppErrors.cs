@@ -1,0 +1,49 @@
+using Decoupling.Engine.Errors;
+
+namespace Decoupling.Application.Errors;
+
+/// <summary>Every refusal of the application layer, by name.</summary>
+public static class AppErrors
+{
+    /// <summary>发起“{0}”须指定{1}</summary>
+    public static readonly AppError CaseSubjectRequired = new("CASE_SUBJECT_REQUIRED", EngineErrorKind.Invalid);
+
+    /// <summary>{0}“{1}”不存在，或不在您的管辖范围内</summary>
+    public static readonly AppError CaseSubjectNotFound = new("CASE_SUBJECT_NOT_FOUND", EngineErrorKind.NotFound);
+
+    /// <summary>“{0}”已有正在办理的“{1}”，不能重复发起</summary>
+    public static readonly AppError CaseAlreadyOpen = new("CASE_ALREADY_OPEN", EngineErrorKind.Conflict);
+
+    /// <summary>流程“{0}”的发起对象“{1}”无法识别（caseSubject 可为 association、unit、district、report、registration）</summary>
+    public static readonly AppError CaseSubjectUnknown = new("CASE_SUBJECT_UNKNOWN", EngineErrorKind.Conflict);
+
+    /// <summary>您不能把第 {0} 项从“{1}”改为“{2}”：{3}</summary>
+    public static readonly AppError ChecklistMoveForbidden = new("CHECKLIST_MOVE_FORBIDDEN", EngineErrorKind.Forbidden);
+
+    /// <summary>您不能修改该协会商会的脱钩事项清单</summary>
+    public static readonly AppError ChecklistEditForbidden = new("CHECKLIST_EDIT_FORBIDDEN", EngineErrorKind.Forbidden);
+
+    /// <summary>第 {0} 项：{1}须写明理由</summary>
+    public static readonly AppError ChecklistReasonRequired = new("CHECKLIST_REASON_REQUIRED", EngineErrorKind.Invalid);
+
+    /// <summary>只有协会本身和其业务主管单位可以对脱钩事项清单盖章确认</summary>
+    public static readonly AppError SealForbidden = new("SEAL_FORBIDDEN", EngineErrorKind.Forbidden);
+
+    /// <summary>流程实例 {0} 不存在</summary>
+    public static readonly AppError InstanceNotVisible = new("INSTANCE_NOT_VISIBLE", EngineErrorKind.NotFound);
+
+    /// <summary>协会商会 {0} 不存在</summary>
+    public static readonly AppError AssociationNotVisible = new("ASSOCIATION_NOT_VISIBLE", EngineErrorKind.NotFound);
+
+    /// <summary>文件 {0} 不存在</summary>
+    public static readonly AppError DocumentNotVisible = new("DOCUMENT_NOT_VISIBLE", EngineErrorKind.NotFound);
+
+    /// <summary>“{0}”不属于您的单位，不能上传新版本</summary>
+    public static readonly AppError DocumentNotYours = new("DOCUMENT_NOT_YOURS", EngineErrorKind.Forbidden);
+
+    /// <summary>只有领导小组办公室可以修改协会名册</summary>
+    public static readonly AppError RegisterEditForbidden = new("REGISTER_EDIT_FORBIDDEN", EngineErrorKind.Forbidden);
+
+    /// <summary>只有领导小组办公室可以查看全区情况</summary>
+    public static readonly AppError SupervisorsOnly = new("SUPERVISORS_ONLY", EngineErrorKind.Forbidden);
+}
