@@ -45,6 +45,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<MatterService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<RelationshipService>();
+        services.AddScoped<Inspection.AuditFindingService>();
         return services;
     }
 }

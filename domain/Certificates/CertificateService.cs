@@ -82,4 +82,38 @@ public sealed class CertificateService(PlatformDbContext db, RegisterService reg
             }
         }
     }
+
+    /// <summary>
+    /// Voids the association's certificate (注销): every certificate on file, and the number kept on the register, with
+    /// the reason; the register no longer shows a certificate.
+    /// </summary>
+    public async Task<IReadOnlyList<CertificateRecord>> VoidAsync(Guid associationId, string reason, CancellationToken cancellationToken = default)
+    {
+        var association = await register.GetAsync(associationId, cancellationToken);
+        var now = Clock.Now(time);
+        var current = await db.Set<CertificateRecord>().Where(c => c.AssociationId == associationId && c.VoidedAt == null).ToListAsync(cancellationToken);
+        if (current.Count == 0 && !string.IsNullOrWhiteSpace(association.CertificateNumber))
+        {
+            var old = new CertificateRecord
+            {
+                AssociationId = associationId, Number = association.CertificateNumber!, CreditCode = association.CreditCode ?? "", IssuedAt = association.CreatedAt,
+            };
+            db.Add(old);
+            current.Add(old);
+        }
+
+        foreach (var certificate in current)
+        {
+            certificate.VoidedAt = now;
+            certificate.VoidReason = reason;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (association.CertificateNumber is not null)
+        {
+            await register.UpdateAsync(associationId, AssociationFields.From(association) with { CertificateNumber = null }, association.ConcurrencyStamp, cancellationToken);
+        }
+
+        return current;
+    }
 }

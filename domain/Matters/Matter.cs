@@ -34,6 +34,9 @@ public class Matter
 
     public string? AgentUserId { get; set; }
 
+    /// <summary>How the application came in: online, desk (the applicant came to the window) or agent (全程代办).</summary>
+    public string Channel { get; set; } = "online";
+
     public MatterState State { get; set; }
 
     public string? Decision { get; set; }

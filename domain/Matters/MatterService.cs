@@ -21,7 +21,7 @@ public sealed class MatterService(PlatformDbContext db, TimeProvider time)
     public async Task<Matter> ReceiveAsync(
         MatterCategory category, Guid? associationId, string subject, DateOnly receivedOn,
         bool handledOnBehalf = true, string? agentUserId = null, int? statutoryDays = null, int? promisedWorkingDays = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string channel = "online")
     {
         if (associationId is not null && !await db.Associations.AnyAsync(a => a.Id == associationId, cancellationToken))
         {
@@ -45,6 +45,7 @@ public sealed class MatterService(PlatformDbContext db, TimeProvider time)
             ReceivedOn = receivedOn,
             HandledOnBehalf = handledOnBehalf,
             AgentUserId = agentUserId,
+            Channel = channel,
             State = MatterState.Received,
             CreatedAt = Clock.Now(time),
         };

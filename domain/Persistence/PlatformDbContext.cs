@@ -75,6 +75,16 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
+    public DbSet<Inspection.AuditFinding> AuditFindings => Set<Inspection.AuditFinding>();
+
+    public DbSet<Evaluation.EvaluationRecord> EvaluationRecords => Set<Evaluation.EvaluationRecord>();
+
+    public DbSet<Risks.CaseRisk> CaseRisks => Set<Risks.CaseRisk>();
+
+    public DbSet<Supervision.SupervisionItem> SupervisionItems => Set<Supervision.SupervisionItem>();
+
+    public DbSet<AssociationRelationship> AssociationRelationships => Set<AssociationRelationship>();
+
     public TimeProvider Time { get; }
 
     /// <summary>Who the audit rows of the next SaveChanges name; overrides the injected <see cref="IAuditActor"/>.</summary>

@@ -49,6 +49,13 @@ public class Association
 
     public string? CertificateNumber { get; set; }
 
+    /// <summary>Outside the decoupling's scope (R3), with its reason; an exempt association counts nowhere in the totals.</summary>
+    public bool Exempt { get; set; }
+
+    public string? ExemptReason { get; set; }
+
+    public bool InScope => !Exempt;
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -20,6 +20,8 @@ internal sealed class AssociationConfiguration : IEntityTypeConfiguration<Associ
         builder.Property(a => a.Industry).HasMaxLength(50);
         builder.Property(a => a.OutcomeReason).HasMaxLength(500);
         builder.Property(a => a.CertificateNumber).HasMaxLength(50);
+        builder.Property(a => a.ExemptReason).HasMaxLength(500);
+        builder.Ignore(a => a.InScope);
         builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne<Departments.Department>().WithMany().HasForeignKey(a => a.SupervisoryUnitId).OnDelete(DeleteBehavior.Restrict);
     }

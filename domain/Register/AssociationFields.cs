@@ -43,6 +43,10 @@ public sealed record AssociationFields
 
     public string? CertificateNumber { get; init; }
 
+    public bool Exempt { get; init; }
+
+    public string? ExemptReason { get; init; }
+
     public static AssociationFields From(Association a) => new()
     {
         Name = a.Name, CreditCode = a.CreditCode, Address = a.Address, LegalRepresentative = a.LegalRepresentative,
@@ -52,7 +56,7 @@ public sealed record AssociationFields
         FiscalAppropriationTenThousandYuan = a.FiscalAppropriationTenThousandYuan, PartyOrganisation = a.PartyOrganisation,
         ServingOfficialsHoldingPosts = a.ServingOfficialsHoldingPosts, RetiredOfficialsHoldingPosts = a.RetiredOfficialsHoldingPosts,
         Industry = a.Industry, FoundedOn = a.FoundedOn, Status = a.Status, Outcome = a.Outcome, OutcomeReason = a.OutcomeReason,
-        CertificateNumber = a.CertificateNumber,
+        CertificateNumber = a.CertificateNumber, Exempt = a.Exempt, ExemptReason = a.ExemptReason,
     };
 
     public void ApplyTo(Association a)
@@ -77,5 +81,7 @@ public sealed record AssociationFields
         a.Outcome = Outcome;
         a.OutcomeReason = OutcomeReason;
         a.CertificateNumber = CertificateNumber;
+        a.Exempt = Exempt;
+        a.ExemptReason = Exempt ? ExemptReason : null;
     }
 }

@@ -1,3 +1,6 @@
+using Decoupling.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace Decoupling.Domain.Register;
 
 /// <summary>
@@ -32,5 +35,23 @@ public sealed class CreditCodeGenerator(int seed, string areaCode = "371311")
 
         var first17 = "51" + areaCode + new string(body) + orgCheckChar;
         return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
+    }
+
+    /// <summary>
+    /// A code no association holds yet, the same for the same <paramref name="key"/> (a repeated registration step assigns
+    /// the same code): what the registration authority gives a body it registers.
+    /// </summary>
+    public static async Task<string> NextFreeAsync(PlatformDbContext db, string key, CancellationToken cancellationToken = default)
+    {
+        var seed = BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)), 0);
+        var generator = new CreditCodeGenerator(seed);
+        while (true)
+        {
+            var code = generator.Next();
+            if (!await db.Associations.AnyAsync(a => a.CreditCode == code, cancellationToken))
+            {
+                return code;
+            }
+        }
     }
 }
