@@ -19,6 +19,8 @@ public static class ServiceCollectionExtensions
         typeof(GenerateDocumentHandler), typeof(ApplyRegistrationChangeHandler), typeof(RenewCertificateHandler), typeof(NotifyHandler),
         typeof(ReceiveMatterHandler), typeof(DeliverMatterHandler), typeof(CheckUnitDoneHandler), typeof(CheckDistrictDoneHandler),
         typeof(ComputeEvaluationHandler), typeof(AuditSampleHandler), typeof(ExportLedgerHandler),
+        typeof(RegisterOutcomeHandler), typeof(ChecklistReturnHandler), typeof(VoidCertificateHandler), typeof(AuditRecordHandler),
+        typeof(AuditCloseHandler), typeof(EvaluationRecordHandler),
     ];
 
     /// <summary>

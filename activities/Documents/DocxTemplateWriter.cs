@@ -28,6 +28,12 @@ public static class DocxTemplateWriter
             DocumentKinds.Review => Review(),
             DocumentKinds.Summary => Summary(),
             DocumentKinds.Evaluation => Evaluation(),
+            DocumentKinds.Refusal => Refusal(),
+            DocumentKinds.RegistrationRefusal => RegistrationRefusal(),
+            DocumentKinds.IntakeRefusal => IntakeRefusal(),
+            DocumentKinds.SupplementNotice => SupplementNotice(),
+            DocumentKinds.Revocation => Revocation(),
+            DocumentKinds.Certificate => Certificate(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
         using var stream = new MemoryStream();
@@ -85,25 +91,26 @@ public static class DocxTemplateWriter
         return new Paragraph(properties, new Run(run, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
+    private const string Remedies = "如不服本决定，可以自收到本决定书之日起六十日内向罗庄区人民政府申请行政复议，也可以自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。";
+
     private static (char, string)[] Plan() =>
     [
         ('T', "{{associationName}}脱钩实施方案"),
-        ('C', "业务主管单位：{{supervisoryUnit}}"),
+        ('C', "业务主管单位：{{supervisoryUnit}}　　制定日期：{{date}}"),
         ('H', "一、基本情况"),
-        ('B', "{{associationName}}（统一社会信用代码：{{creditCode}}），住所：{{address}}，法定代表人：{{legalRepresentative}}，业务范围：{{businessScope}}。现有会员{{memberCount}}个，专职工作人员{{fullTimeStaff}}人，资产{{assets}}万元，办公用房{{officeSpace}}平方米，年度财政拨款{{fiscalAppropriation}}万元；党组织情况：{{partyOrganisation}}；现职公务员兼职{{servingOfficials}}人，退（离）休领导干部兼职{{retiredOfficials}}人。"),
-        ('H', "二、脱钩依据和目标"),
-        ('B', "依据《行业协会商会与行政机关脱钩总体方案》和《罗庄区全省行业协会商会与行政机关脱钩改革试点实施方案》（罗委〔2018〕84号），按照“五分离、五规范”要求，取消{{supervisoryUnit}}与{{associationName}}的主办、主管、联系和挂靠关系，实现机构、职能、资产财务、人员管理、党建和外事等事项分离。"),
-        ('H', "三、脱钩措施"),
-        ('B', "（一）机构分离。取消主办、主管、联系和挂靠关系，依法直接登记和独立运行；修改章程，删除业务主管单位有关内容。"),
-        ('B', "（二）职能分离。剥离行政职能，厘清行政机关与协会商会的职能边界；转移的职能和购买的服务逐项列明。"),
-        ('B', "（三）资产财务分离。独立设立账户、独立核算；清查资产、明确产权；逐步取消财政直接拨款；办公用房腾退或按规定租用。"),
-        ('B', "（四）人员管理分离。现职公务员退出兼职，退（离）休干部兼职按规定审批；依法签订劳动合同、参加社会保险；核销事业编制。"),
-        ('B', "（五）党建、外事等事项分离。党组织关系按规定移交；外事管理按规定交接。"),
-        ('H', "四、实施步骤和时间安排"),
-        ('B', "（一）制定方案：业务主管单位会同本会制定方案并报脱钩试点领导小组办公室审核。（二）职能部门审核：各职能部门对清单事项逐项审核并出具审核文件。（三）完成脱钩任务：落实方案，办理变更、核准、备案和换证。（四）工作总结：业务主管单位总结报送。"),
-        ('H', "五、保障措施"),
-        ('B', "加强组织领导，明确责任分工，严明工作纪律，做好风险预案；遇有重要情况和问题，及时向脱钩试点领导小组报告。"),
-        ('H', "六、附件：脱钩事项清单"),
+        ('B', "{{associationName}}（统一社会信用代码：{{creditCode}}），住所：{{address}}，法定代表人：{{legalRepresentative}}，业务范围：{{businessScope}}。现有会员{{memberCount}}，专职工作人员{{fullTimeStaff}}，资产{{assets}}，办公用房{{officeSpace}}，年度财政拨款{{fiscalAppropriation}}；党组织情况：{{partyOrganisation}}；现职公务员兼职{{servingOfficials}}，退（离）休领导干部兼职{{retiredOfficials}}。与{{relationships}}。"),
+        ('H', "二、指导思想"),
+        ('B', "以习近平新时代中国特色社会主义思想为指导，全面贯彻《行业协会商会与行政机关脱钩总体方案》和《罗庄区全省行业协会商会与行政机关脱钩改革试点实施方案》（罗委〔2018〕84号），按照去行政化的原则，厘清行政机关与行业协会商会的职能边界，推动{{associationName}}成为依法设立、自主办会、服务为本、治理规范、行为自律的社会组织。"),
+        ('H', "三、主要目标"),
+        ('B', "{{goals}}"),
+        ('H', "四、脱钩任务"),
+        ('B', "按照“五分离、五规范”要求，{{associationName}}逐项落实以下脱钩事项（共{{itemCount}}项，其中不涉及{{notApplicableCount}}项）："),
+        ('B', "{{tasks}}"),
+        ('H', "五、实施步骤和时间安排"),
+        ('B', "{{steps}}"),
+        ('H', "六、组织领导"),
+        ('B', "{{supervisoryUnit}}成立由主要负责同志任组长的脱钩工作小组，会同{{associationName}}落实本方案，明确责任单位和责任人；各事项由表列审核部门依职责审核并出具审核文件；区脱钩试点领导小组办公室（区发展和改革局、区民政局）统筹协调、督促检查。做好风险预案，遇有重要情况和问题，及时向区脱钩试点领导小组报告。"),
+        ('H', "七、附件：脱钩事项清单"),
         ('B', "{{items}}"),
         ('R', "{{supervisoryUnit}}（盖章）　　{{associationName}}（盖章）"),
         ('R', "{{date}}"),
@@ -114,20 +121,97 @@ public static class DocxTemplateWriter
         ('T', "{{departmentName}}审核意见书"),
         ('C', "{{documentNumber}}"),
         ('B', "{{associationName}}、{{supervisoryUnit}}："),
-        ('B', "你们报送的《{{associationName}}脱钩实施方案》（统一社会信用代码：{{creditCode}}）中下列事项收悉。经审核，意见如下："),
+        ('B', "你们报送的《{{associationName}}脱钩实施方案》（统一社会信用代码：{{creditCode}}）中下列事项的具体方案收悉。经审核，意见如下："),
         ('B', "{{opinion}}"),
         ('B', "{{items}}"),
+        ('B', "审核人：{{reviewer}}"),
         ('R', "{{departmentName}}"),
         ('R', "{{date}}"),
+    ];
+
+    private static (char, string)[] Refusal() =>
+    [
+        ('T', "{{departmentName}}不予同意审核意见书"),
+        ('C', "{{documentNumber}}"),
+        ('B', "{{associationName}}、{{supervisoryUnit}}："),
+        ('B', "你们报送的《{{associationName}}脱钩实施方案》中下列事项的具体方案，经本单位依职责审核，不予同意。理由如下："),
+        ('B', "{{opinion}}"),
+        ('B', "{{items}}"),
+        ('B', "本意见书同时报送区脱钩试点领导小组办公室，由其协调后决定重新审核或者终止本次脱钩。"),
+        ('B', "审核人：{{reviewer}}"),
+        ('R', "{{departmentName}}"),
+        ('R', "{{date}}"),
+    ];
+
+    private static (char, string)[] RegistrationRefusal() =>
+    [
+        ('T', "不予许可决定书"),
+        ('C', "{{documentNumber}}"),
+        ('B', "{{applicant}}："),
+        ('B', "你（单位）申请的{{subject}}，本机关已依法受理并进行了审查。经审查，决定不予许可。理由如下："),
+        ('B', "{{opinion}}"),
+        ('B', Remedies),
+        ('R', "{{departmentName}}"),
+        ('R', "{{date}}"),
+    ];
+
+    private static (char, string)[] IntakeRefusal() =>
+    [
+        ('T', "不予受理通知书"),
+        ('C', "{{documentNumber}}"),
+        ('B', "{{applicant}}："),
+        ('B', "你（单位）提交的登记申请，经审查，决定不予受理。理由如下："),
+        ('B', "{{opinion}}"),
+        ('B', Remedies),
+        ('B', "经办人：{{reviewer}}"),
+        ('R', "{{departmentName}}"),
+        ('R', "{{date}}"),
+    ];
+
+    private static (char, string)[] SupplementNotice() =>
+    [
+        ('T', "补正材料通知书"),
+        ('B', "{{applicant}}："),
+        ('B', "你（单位）提交的登记申请材料不齐全或者不符合法定形式。现一次性告知，请补正以下材料："),
+        ('B', "{{opinion}}"),
+        ('B', "请在网上提交补正材料（无需到窗口）。补正期间办理时限中止计算，材料补正齐全后，本机关予以受理。"),
+        ('R', "{{departmentName}}"),
+        ('R', "{{date}}"),
+    ];
+
+    private static (char, string)[] Revocation() =>
+    [
+        ('T', "撤销登记决定书"),
+        ('C', "{{documentNumber}}"),
+        ('B', "{{associationName}}："),
+        ('B', "经调查核实，根据《社会团体登记管理条例》的有关规定，本机关决定撤销你单位的登记（未经登记的，予以取缔）。理由如下："),
+        ('B', "{{opinion}}"),
+        ('B', Remedies),
+        ('R', "{{departmentName}}"),
+        ('R', "{{date}}"),
+    ];
+
+    private static (char, string)[] Certificate() =>
+    [
+        ('T', "社会团体法人登记证书（副本）"),
+        ('C', "{{certificateNumber}}"),
+        ('B', "名称：{{associationName}}"),
+        ('B', "统一社会信用代码：{{creditCode}}"),
+        ('B', "住所：{{address}}"),
+        ('B', "法定代表人：{{legalRepresentative}}"),
+        ('B', "业务范围：{{businessScope}}"),
+        ('B', "业务主管单位：无（已依法直接登记）"),
+        ('R', "登记管理机关：罗庄区民政局"),
+        ('R', "发证日期：{{date}}"),
     ];
 
     private static (char, string)[] Summary() =>
     [
         ('T', "{{unitName}}行业协会商会脱钩工作总结"),
         ('H', "一、基本情况"),
-        ('B', "本单位主管的行业协会商会共{{associationCount}}个，已完成脱钩{{decoupledCount}}个，注销{{deregisteredCount}}个，撤销或暂缓{{otherCount}}个，办理审核文件{{documentCount}}件。"),
+        ('B', "本单位主管的行业协会商会共{{associationCount}}个（另有{{exemptCount}}个不纳入脱钩范围），已完成脱钩{{decoupledCount}}个，注销{{deregisteredCount}}个，撤销或暂缓{{otherCount}}个，各审核部门出具审核文件{{documentCount}}件。"),
         ('H', "二、主要做法和成效"),
-        ('B', "按照“五分离、五规范”要求，逐个制定脱钩方案，逐项落实脱钩事项清单，实行前台综合受理、后台分类审批、统一窗口出件和全程代办，办事群众零上门。"),
+        ('B', "按照“五分离、五规范”要求，逐个制定脱钩方案，逐项落实脱钩事项清单，实行前台综合受理、后台分类审批、统一窗口出件和全程代办。登记办件{{matterCount}}件，申请人到窗口{{visitCount}}人次，零上门办件{{zeroVisitCount}}件。审计抽查{{auditCount}}个，发现问题{{findingCount}}个，已整改{{rectifiedCount}}个。"),
         ('H', "三、存在问题和下一步打算"),
         ('B', "（由业务主管单位填写）"),
         ('H', "附：所属协会商会脱钩情况"),

@@ -19,7 +19,10 @@ public sealed class ApplyRegistrationChangeHandler(IServiceScopeFactory scopes) 
     {
         Inputs =
         [
-            new("mode", "登记类型", InputType.Dropdown, Required: true) { Choices = [new("change", "变更登记"), new("deregister", "注销登记"), new("new", "成立登记")] },
+            new("mode", "登记类型", InputType.Dropdown, Required: true)
+            {
+                Choices = [new("change", "变更登记"), new("deregister", "注销登记"), new("new", "成立登记"), new("supplement", "补办登记（规范清理）")],
+            },
             new("associationId", "协会商会 ID") { DefaultValue = "${associationId}", Description = "变更、注销必填" },
             new("changes", "新登记事项（JSON）", InputType.Text) { DefaultValue = "${changes}", Description = "如 {\"address\":\"…\",\"legalRepresentative\":\"…\"}；成立登记时为全部登记事项" },
             new("removeSupervisoryUnit", "取消业务主管单位", InputType.Boolean) { DefaultValue = "true" },
@@ -38,9 +41,39 @@ public sealed class ApplyRegistrationChangeHandler(IServiceScopeFactory scopes) 
         var changes = run.Json("changes") as JsonObject ?? [];
         if (mode == "new")
         {
-            var fields = Apply(new AssociationFields { Status = RegistrationStatus.RegisteredCivilAffairs, Outcome = DecouplingOutcome.None }, changes);
-            var created = await run.Scope.Register.CreateAsync(fields with { SupervisoryUnitId = null }, cancellationToken);
+            // a new association gets its unified social credit code on registration (R20): no supervisory unit, no decoupling
+            var fields = Apply(new AssociationFields { Status = RegistrationStatus.RegisteredCivilAffairs, Outcome = DecouplingOutcome.None, FoundedOn = run.Today }, changes);
+            if (string.IsNullOrWhiteSpace(fields.Name))
+            {
+                throw new ActivityInputException(Topic, "changes", "成立登记须有拟登记名称");
+            }
+
+            fields = fields with
+            {
+                SupervisoryUnitId = null,
+                CreditCode = string.IsNullOrWhiteSpace(fields.CreditCode)
+                    ? await CreditCodeGenerator.NextFreeAsync(run.Scope.Db, run.Context.IdempotencyKey, cancellationToken)
+                    : fields.CreditCode,
+                Exempt = true,
+                ExemptReason = "新成立，无业务主管单位，不涉及脱钩",
+            };
+            var created = await run.Scope.Register.CreateAsync(fields, cancellationToken);
             return new JsonObject { ["associationId"] = created.Id.ToString(), ["changedFields"] = new JsonArray() };
+        }
+
+        if (mode == "supplement")
+        {
+            // 规范清理·补办登记: a body registered elsewhere or not at all is registered with civil affairs (R2)
+            var entry = await run.Scope.Register.GetAsync(run.RequiredGuid("associationId"), cancellationToken);
+            var fields = Apply(AssociationFields.From(entry), changes) with
+            {
+                Status = RegistrationStatus.RegisteredCivilAffairs,
+                CreditCode = string.IsNullOrWhiteSpace(entry.CreditCode)
+                    ? await CreditCodeGenerator.NextFreeAsync(run.Scope.Db, run.Context.IdempotencyKey, cancellationToken)
+                    : entry.CreditCode,
+            };
+            await run.Scope.Register.UpdateAsync(entry.Id, fields, entry.ConcurrencyStamp, cancellationToken);
+            return new JsonObject { ["associationId"] = entry.Id.ToString(), ["changedFields"] = new JsonArray("Status") };
         }
 
         var id = run.RequiredGuid("associationId");
@@ -64,6 +97,11 @@ public sealed class ApplyRegistrationChangeHandler(IServiceScopeFactory scopes) 
 
         var original = AssociationFields.From(before);
         await run.Scope.Register.UpdateAsync(id, after, before.ConcurrencyStamp, cancellationToken);
+        if (mode == "change" && run.Flag("removeSupervisoryUnit"))
+        {
+            // every tie with the agency and its subordinate units ends the day the change is approved (R4)
+            await run.Scope.Relationships.EndAllAsync(id, run.Today, SourceOf(run.Context), cancellationToken);
+        }
         var changed = typeof(AssociationFields).GetProperties().Where(p => !Equals(p.GetValue(original), p.GetValue(after))).Select(p => p.Name);
         return new JsonObject { ["associationId"] = id.ToString(), ["changedFields"] = new JsonArray([.. changed.Select(f => (JsonNode)f)]) };
     }

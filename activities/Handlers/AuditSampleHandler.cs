@@ -26,6 +26,7 @@ public sealed class AuditSampleHandler(IServiceScopeFactory scopes) : ActivityHa
             new("share", "抽查比例", Required: true) { DefaultValue = "0.2", Pattern = @"^(0(\.\d+)?|1(\.0+)?)$", PatternMessage = "比例为 0 到 1 之间的小数" },
             new("seed", "随机种子", Required: true) { DefaultValue = "2026", Pattern = @"^-?\d{1,9}$", PatternMessage = "随机种子为整数" },
             new("round", "抽查批次") { Description = "空则为本流程实例" },
+            new("supervisoryUnitCode", "只抽某业务主管单位（含已脱钩的原所属协会）") { Pattern = "^[a-z]{2,16}$", PatternMessage = "部门代码为 2–16 位小写字母" },
         ],
         Outputs = [new("auditSample", "抽查名单"), new("auditSampleCount", "抽查数量")],
     };
@@ -44,7 +45,14 @@ public sealed class AuditSampleHandler(IServiceScopeFactory scopes) : ActivityHa
         var candidates = await db.Associations.AsNoTracking()
             .Where(a => (eligibleIds.Contains(a.Id) || a.Outcome == DecouplingOutcome.Decoupled) && !sampled.Contains(a.Id))
             .ToListAsync(cancellationToken);
-        candidates = [.. candidates.OrderBy(a => a.CreditCode ?? a.Name, StringComparer.Ordinal).ThenBy(a => a.Id)];
+        if (run.Text("supervisoryUnitCode") is { } unitCode)
+        {
+            var unit = await Lookups.DepartmentAsync(run.Scope, unitCode, Topic, cancellationToken);
+            var ofUnit = (await CheckUnitDoneHandler.UnitAssociationsAsync(run.Scope, unit.Id, cancellationToken)).Select(a => a.Id).ToHashSet();
+            candidates = [.. candidates.Where(a => ofUnit.Contains(a.Id))];
+        }
+
+        candidates = [.. candidates.Where(a => a.InScope).OrderBy(a => a.CreditCode ?? a.Name, StringComparer.Ordinal).ThenBy(a => a.Id)];
         var count = candidates.Count == 0 ? 0 : Math.Max(1, (int)Math.Round(candidates.Count * share, MidpointRounding.AwayFromZero));
         var random = new Random(seed);
         var picks = candidates.OrderBy(_ => random.Next()).Take(count).ToList();

@@ -44,11 +44,15 @@ public sealed class ComputeEvaluationHandler(IServiceScopeFactory scopes, Activi
         var certificates = (await db.Certificates.AsNoTracking().Where(c => c.VoidedAt == null).Select(c => c.AssociationId).ToListAsync(cancellationToken)).ToHashSet();
         var visits = (await db.Matters.AsNoTracking().Where(m => m.AssociationId != null).Select(m => new { AssociationId = m.AssociationId!.Value, m.InPersonVisits }).ToListAsync(cancellationToken))
             .GroupBy(m => m.AssociationId).ToDictionary(g => g.Key, g => g.Sum(m => m.InPersonVisits));
+        var matters = (await db.Matters.AsNoTracking().Where(m => m.AssociationId != null).Select(m => m.AssociationId!.Value).ToListAsync(cancellationToken)).ToHashSet();
+        var openFindings = (await db.AuditFindings.AsNoTracking().Where(f => f.Status == Domain.Inspection.AuditFindingStatus.Rectifying)
+            .Select(f => f.AssociationId).ToListAsync(cancellationToken)).ToHashSet();
         var scope = run.Text("supervisoryUnitCode");
 
         var rows = new JsonArray();
         var byUnit = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        foreach (var association in associations)
+        // only associations in the decoupling's scope are evaluated; an exempt one counts nowhere (R3)
+        foreach (var association in associations.Where(a => a.InScope))
         {
             var unitId = association.SupervisoryUnitId ?? formerUnits.GetValueOrDefault(association.Id);
             var unit = unitId is { } u && departments.TryGetValue(u, out var d) ? d : null;
@@ -61,8 +65,10 @@ public sealed class ComputeEvaluationHandler(IServiceScopeFactory scopes, Activi
             var separations = new JsonObject();
             foreach (var category in Enum.GetValues<SeparationCategory>())
             {
+                // records only: no checklist, or a category without items, earns nothing (an item that does not apply counts when verified)
                 var ofCategory = items.Where(i => i.Category == category).ToList();
-                separations[category.ToString()] = ofCategory.All(i => i.Status == ChecklistItemStatus.Done && i.EvidenceDocumentIds.Count > 0);
+                separations[category.ToString()] = ofCategory.Count > 0
+                    && ofCategory.All(i => i.Status == ChecklistItemStatus.Done && (i.NotApplicable || i.EvidenceDocumentIds.Count > 0));
             }
 
             var deregistered = association.Outcome == DecouplingOutcome.Deregistered;
@@ -73,7 +79,9 @@ public sealed class ComputeEvaluationHandler(IServiceScopeFactory scopes, Activi
                     && (i.Deadline is null || DateOnly.FromDateTime(i.UpdatedAt.UtcDateTime) <= i.Deadline))) ? 1 : 0,
                 ["documents"] = deregistered || documents.GetValueOrDefault(association.Id) > 0 ? 1 : 0,
                 ["registration"] = deregistered || (association.Outcome == DecouplingOutcome.Decoupled && certificates.Contains(association.Id)) ? 1 : 0,
-                ["zeroVisits"] = visits.GetValueOrDefault(association.Id) == 0 ? 1 : 0,
+                // zero-visit credit needs a recorded matter: no registration matter proves nothing about visits
+                ["zeroVisits"] = matters.Contains(association.Id) && visits.GetValueOrDefault(association.Id) == 0 ? 1 : 0,
+                ["audit"] = openFindings.Contains(association.Id) ? 0 : 1,
             };
             var score = Math.Round(values.Sum(v => v.Value * weights.GetValueOrDefault(v.Key)), 1);
             var unitKey = unit?.Code ?? "";
@@ -100,6 +108,7 @@ public sealed class ComputeEvaluationHandler(IServiceScopeFactory scopes, Activi
                 ["separations"] = separations,
                 ["indicators"] = indicatorValues,
                 ["inPersonVisits"] = visits.GetValueOrDefault(association.Id),
+                ["openAuditFindings"] = openFindings.Contains(association.Id),
                 ["score"] = score,
             });
         }

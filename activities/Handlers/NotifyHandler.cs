@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Decoupling.Activities.Descriptors;
 using Decoupling.Activities.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Decoupling.Activities.Handlers;
@@ -15,6 +16,7 @@ public sealed class NotifyHandler(IServiceScopeFactory scopes) : ActivityHandler
         [
             new("recipientDepartmentCode", "接收部门代码") { Pattern = "^[a-z]{2,16}$", PatternMessage = "部门代码为 2–16 位小写字母" },
             new("recipientUserId", "接收用户"),
+            new("recipientGroup", "接收组") { Description = "dept:部门代码 或 assoc:协会商会 ID（发给该协会全部工作人员）" },
             new("title", "标题", Required: true),
             new("body", "内容", InputType.Text),
             new("link", "链接"),
@@ -32,13 +34,31 @@ public sealed class NotifyHandler(IServiceScopeFactory scopes) : ActivityHandler
         }
 
         var user = run.Text("recipientUserId");
-        if (department is null && user is null)
+        var group = run.Text("recipientGroup");
+        var key = run.Text("dedupKey") ?? run.Context.IdempotencyKey;
+        if (group is not null && group.StartsWith("dept:", StringComparison.Ordinal))
         {
-            throw new ActivityInputException(Topic, "recipientDepartmentCode", "须指定接收部门或接收用户");
+            department = (await Lookups.DepartmentAsync(run.Scope, group["dept:".Length..], Topic, cancellationToken)).Id;
+        }
+        else if (group is not null && group.StartsWith("assoc:", StringComparison.Ordinal) && Guid.TryParse(group["assoc:".Length..], out var association))
+        {
+            // an association has no department: each of its staff gets the notice
+            var staff = await run.Scope.Db.Users.AsNoTracking().Where(u => u.AssociationId == association).Select(u => u.UserName!).ToListAsync(cancellationToken);
+            Guid? first = null;
+            foreach (var name in staff)
+            {
+                first ??= (await run.Scope.Notifications.SendAsync($"{key}:{name}", run.RequiredText("title"), run.Text("body") ?? "", name, null, run.Text("link"), cancellationToken)).Id;
+            }
+
+            return new JsonObject { ["notificationId"] = first?.ToString() };
         }
 
-        var notice = await run.Scope.Notifications.SendAsync(run.Text("dedupKey") ?? run.Context.IdempotencyKey, run.RequiredText("title"),
-            run.Text("body") ?? "", user, department, run.Text("link"), cancellationToken);
+        if (department is null && user is null)
+        {
+            throw new ActivityInputException(Topic, "recipientDepartmentCode", "须指定接收部门、接收组或接收用户");
+        }
+
+        var notice = await run.Scope.Notifications.SendAsync(key, run.RequiredText("title"), run.Text("body") ?? "", user, department, run.Text("link"), cancellationToken);
         return new JsonObject { ["notificationId"] = notice.Id.ToString() };
     }
 }

@@ -15,7 +15,7 @@ public sealed class ReceiveMatterHandler(IServiceScopeFactory scopes) : Activity
     {
         Inputs =
         [
-            new("associationId", "协会商会 ID", Required: true) { DefaultValue = "${associationId}" },
+            new("associationId", "协会商会 ID") { DefaultValue = "${associationId}", Description = "成立登记时为空" },
             new("category", "办件类型", InputType.Dropdown, Required: true)
             {
                 Choices =
@@ -26,17 +26,24 @@ public sealed class ReceiveMatterHandler(IServiceScopeFactory scopes) : Activity
                 ],
             },
             new("subject", "办件名称", Required: true),
-            new("onBehalf", "全程代办", InputType.Boolean) { DefaultValue = "true" },
-            new("agentUserId", "代办人") { DefaultValue = "${agentUserId}" },
+            new("channel", "申请渠道", InputType.Dropdown) { Choices = [new("online", "网上申请"), new("desk", "窗口申请"), new("agent", "全程代办")] },
+            new("inPersonVisit", "申请人本次到窗口", InputType.Boolean),
+            new("agentName", "代办员"),
         ],
         Outputs = [new("matterId", "办件 ID"), new("statutoryDueOn", "法定办结日期"), new("promisedDueOn", "承诺办结日期")],
     };
 
     protected override async Task<JsonObject?> RunAsync(ActivityRun run, CancellationToken cancellationToken)
     {
-        var onBehalf = run.Flag("onBehalf");
-        var matter = await run.Scope.Matters.ReceiveAsync(Enum.Parse<MatterCategory>(run.RequiredText("category")), run.RequiredGuid("associationId"),
-            run.RequiredText("subject"), run.Today, onBehalf, onBehalf ? run.Text("agentUserId") ?? "window" : null, cancellationToken: cancellationToken);
+        // 全程代办: a named agent handles the whole matter for the applicant; a visit to the desk is counted (零上门 is measured, not assumed)
+        var onBehalf = run.Text("channel") == "agent";
+        var matter = await run.Scope.Matters.ReceiveAsync(Enum.Parse<MatterCategory>(run.RequiredText("category")), run.OptionalGuid("associationId"),
+            run.RequiredText("subject"), run.Today, onBehalf, onBehalf ? run.Text("agentName") ?? "登记窗口代办员" : null,
+            channel: run.Text("channel") ?? "online", cancellationToken: cancellationToken);
+        if (run.Text("channel") == "desk" || run.Flag("inPersonVisit"))
+        {
+            await run.Scope.Matters.RecordInPersonVisitAsync(matter.Id, cancellationToken);
+        }
         return new JsonObject
         {
             ["matterId"] = matter.Id.ToString(),

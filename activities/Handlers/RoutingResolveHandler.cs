@@ -52,11 +52,17 @@ public sealed class RoutingResolveHandler(IServiceScopeFactory scopes) : Activit
         }
 
         var functional = departments.Where(d => d != supervisory).ToList();
+        var names = await run.Scope.Departments.ListAsync(cancellationToken);
         return new JsonObject
         {
             ["reviewDepartments"] = new JsonArray([.. departments.Select(d => (JsonNode)d)]),
             ["needsSupervisory"] = supervisory is not null && departments.Contains(supervisory),
-            ["functionalDepartments"] = new JsonArray([.. functional.Select(d => (JsonNode)d)]),
+            // each with its name: a task for 区财政局 says so, never "czj"
+            ["functionalDepartments"] = new JsonArray([.. functional.Select(d => (JsonNode)new JsonObject
+            {
+                ["code"] = d,
+                ["name"] = names.FirstOrDefault(n => n.Code == d)?.Name ?? d,
+            })]),
             ["itemTitle"] = item.Title,
             ["itemCategory"] = item.Category.ToString(),
         };

@@ -30,7 +30,7 @@ public abstract class ActivityHandler(IServiceScopeFactory scopes) : IServiceTas
         var inputs = ReadInputs(context);
         for (var attempt = 1; ; attempt++)
         {
-            await using var scope = ActivityScope.Open(scopes, context.Transaction, $"流程:{context.DefinitionKey}/{context.ElementId}");
+            await using var scope = ActivityScope.Open(scopes, context.Transaction, SourceOf(context));
             var previous = await scope.Db.ActivityResults.AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Key == context.IdempotencyKey, cancellationToken);
             if (previous is not null)
@@ -99,6 +99,10 @@ public abstract class ActivityHandler(IServiceScopeFactory scopes) : IServiceTas
             }
         }
     }
+
+    /// <summary>How records this step writes name it: the case's process and the step, as people read them (行业协会商会脱钩·更新登记库).</summary>
+    public static string SourceOf(ServiceTaskContext context) =>
+        $"{context.ProcessName ?? context.DefinitionKey}·{context.ElementName ?? context.ElementId}";
 
     /// <summary>The work itself; return the variables to hand back to the process.</summary>
     protected abstract Task<JsonObject?> RunAsync(ActivityRun run, CancellationToken cancellationToken);

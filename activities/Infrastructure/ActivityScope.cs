@@ -87,6 +87,10 @@ public sealed class ActivityScope : IAsyncDisposable
 
     public DocumentNumberService Numbers => new(Db, Time);
 
+    public RelationshipService Relationships => new(Db);
+
+    public Domain.Inspection.AuditFindingService AuditFindings => new(Db, Time);
+
     public CertificateService Certificates => new(Db, Register, Numbers, Time);
 
     public DocumentService Documents => new(Db, Services.GetRequiredService<IFileStore>(),
