@@ -32,6 +32,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<ProgressQueries>();
         services.AddSingleton<Supervision.DashboardQueries>();
+        services.AddSingleton<Procedure.ProcedureTriggers>();
+        services.AddSingleton<Supervision.OverdueScan>();
         services.AddSingleton<TaskOperations>();
         services.AddSingleton<TaskPeople>();
         services.AddSingleton<ChecklistOperations>();

@@ -55,6 +55,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddSingleton<IElementTemplateCatalog, ActivityElementTemplates>();
 builder.Services.AddSingleton<NoticeQueue>();
 builder.Services.AddSingleton<Decoupling.Engine.Services.IEngineListener, EngineNotices>();
+builder.Services.AddSingleton<Decoupling.Engine.Services.IEngineListener, ProcedureListener>();
 builder.Services.AddHostedService<NotificationWorker>();
 
 var app = builder.Build();

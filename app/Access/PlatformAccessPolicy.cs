@@ -18,11 +18,11 @@ public sealed class PlatformAccessPolicy : DefaultAccessPolicy
 {
     private const string LeadingGroup = CaseActor.RoleGroupPrefix + PlatformRoles.LeadingGroup;
 
+    /// <summary>A process that names no starters is only called by other processes or started by the platform itself.</summary>
     public override bool MayStart(ProcessDefinition process, Actor actor) =>
         ReferenceEquals(actor, Actor.System)
         || process.CandidateStarterUsers.Contains(actor.UserId, StringComparer.Ordinal)
-        || process.CandidateStarterGroups.Any(actor.InGroup)
-        || (process.CandidateStarterGroups.Count == 0 && process.CandidateStarterUsers.Count == 0);
+        || process.CandidateStarterGroups.Any(actor.InGroup);
 
     public override bool MaySee(HumanTask task, Actor actor, bool involved) => base.MaySee(task, actor, involved) || actor.InGroup(LeadingGroup);
 

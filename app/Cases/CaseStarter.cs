@@ -24,6 +24,23 @@ namespace Decoupling.Application.Cases;
 /// </summary>
 public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scopes)
 {
+    /// <summary>The registration window's department code (前台综合受理).</summary>
+    public const string RegistrationWindow = "djck";
+
+    /// <summary>
+    /// Starts a case on the platform's own initiative (a unit's summary when its associations are done, an audit draw):
+    /// facts from the register, no person's form. Nothing is started twice for the same subject while one is open.
+    /// </summary>
+    public async Task<ProcessInstance?> StartForPlatformAsync(string key, string businessKey, JsonObject facts, CancellationToken cancellationToken = default)
+    {
+        if ((await engine.ListInstancesAsync(key, businessKey, InstanceState.Active, take: 1, cancellationToken: cancellationToken)).Count > 0)
+        {
+            return null;
+        }
+
+        return await engine.StartAsync(new StartRequest(key) { BusinessKey = businessKey, CaseFacts = facts }, Actor.System, cancellationToken);
+    }
+
     public async Task<ProcessInstance> StartAsync(CaseActor actor, string key, string? businessKey, JsonObject? formVariables,
         CancellationToken cancellationToken = default, int? version = null)
     {
@@ -41,7 +58,7 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
                 CaseSubjects.Unit => await UnitFactsAsync(scope, actor, processName, businessKey, cancellationToken),
                 CaseSubjects.District => (CaseSubjects.DistrictKey, new JsonObject()),
                 CaseSubjects.Report => await ReporterFactsAsync(scope, actor, businessKey, cancellationToken),
-                null => (businessKey, new JsonObject()),
+                null => throw new EngineException(EngineErrors.StartForbidden, processName),
                 _ => throw new AppException(AppErrors.CaseSubjectUnknown, processName, subject),
             };
         }
@@ -60,7 +77,9 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
     {
         if (string.IsNullOrWhiteSpace(businessKey))
         {
-            return required ? throw new AppException(AppErrors.CaseSubjectRequired, processName, "协会商会") { Field = "businessKey" } : (null, new JsonObject());
+            // a founding registration has no association yet: the window acts for the applicant (全程代办)
+            return required ? throw new AppException(AppErrors.CaseSubjectRequired, processName, "协会商会") { Field = "businessKey" }
+                : (null, new JsonObject { ["applicantGroup"] = CaseActor.DepartmentGroupPrefix + RegistrationWindow });
         }
 
         var access = AssociationAccess.Of(actor);
@@ -70,7 +89,14 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
             throw new AppException(AppErrors.CaseSubjectNotFound, "协会商会", businessKey) { Field = "businessKey" };
         }
 
-        return (association.Id.ToString(), await FactsOfAsync(scope, association, cancellationToken));
+        var facts = await FactsOfAsync(scope, association, cancellationToken);
+        if (!required)
+        {
+            // a registration applicant's follow-up tasks (补正) go to the association itself
+            facts["applicantGroup"] = CaseActor.AssociationGroupPrefix + association.Id;
+        }
+
+        return (association.Id.ToString(), facts);
     }
 
     /// <summary>An association's facts as the register holds them now.</summary>

@@ -7,9 +7,10 @@ namespace Decoupling.Host.Jobs;
 
 /// <summary>
 /// Every month: draws the audit sample (share and seed from configuration) through the audit.sample activity, which
-/// never picks the same association twice; one draw per month however often it runs.
+/// never picks the same association twice, and opens an audit case for each one drawn; one draw per month however often it runs.
 /// </summary>
-public sealed class AuditSamplingJob(ActivityJobRunner activities, IOptions<JobsOptions> options, Engine.Services.IClock clock, IJobRunLog runs)
+public sealed class AuditSamplingJob(ActivityJobRunner activities, Decoupling.Application.Procedure.ProcedureTriggers triggers, IOptions<JobsOptions> options,
+    Engine.Services.IClock clock, IJobRunLog runs)
 {
     public const string Name = "audit-sampling";
 
@@ -29,7 +30,11 @@ public sealed class AuditSamplingJob(ActivityJobRunner activities, IOptions<Jobs
                 ["round"] = month,
             });
             var count = result?["auditSampleCount"]?.GetValue<int>() ?? 0;
-            await runs.SucceedAsync(runId, $"{month} 抽取审计对象 {count} 个");
+            // each drawn association becomes an audit case in the auditor's inbox (a repeated run finds them open and starts none)
+            var drawn = (result?["auditSample"] as JsonArray ?? []).Select(s => Guid.TryParse(s?["associationId"]?.GetValue<string>(), out var id) ? id : Guid.Empty)
+                .Where(id => id != Guid.Empty).ToList();
+            await triggers.StartAuditChecksAsync(drawn);
+            await runs.SucceedAsync(runId, $"{month} 抽取审计对象 {count} 个，已交区审计局办理");
             return count;
         }
         catch (Exception failure)

@@ -29,10 +29,11 @@ public static class DefinitionEndpoints
                 ? Results.Text(latest.Xml, "application/xml")
                 : Results.NotFound());
 
-        group.MapPost("/validate", async (HttpRequest request) =>
+        group.MapPost("/validate", async (HttpRequest request, WorkflowEngine engine) =>
         {
+            // the rules publishing applies (every user task declares its form), so the designer sees them before publishing
             var xml = await RequestBody.ReadTextAsync(request);
-            return Results.Ok(new { errors = BpmnParser.Validate(xml).Select(e => new { elementId = e.ElementId, code = e.Code, message = e.Message }) });
+            return Results.Ok(new { errors = BpmnParser.Validate(xml, engine.Options.Parsing).Select(e => new { elementId = e.ElementId, code = e.Code, message = e.Message }) });
         });
 
         group.MapPost("/", async (HttpRequest request, string? name, WorkflowEngine engine) =>
