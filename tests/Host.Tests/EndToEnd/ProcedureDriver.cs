@@ -1,21 +1,18 @@
-using Decoupling.TestSupport;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Decoupling.Engine;
 using Decoupling.Engine.Entities;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using Decoupling.TestSupport;
 
 namespace Decoupling.Host.Tests.EndToEnd;
 
 /// <summary>
-/// Drives a case through the API as the people who would do it: each open task of the case tree is completed by the
-/// demo user of the department or role it is offered to, the engine's due jobs are run in between (what Hangfire does
-/// in production), and the association uploads evidence before it reports completion.
+/// Drives cases through the API as the people who would do them: each open task is completed by the demo user of the
+/// department or role it is offered to, after doing on the page what the task needs (fill the checklist, seal it,
+/// upload evidence); the engine's due jobs run in between (what Hangfire does in production). The answer of each task
+/// is the happy path unless the test gives its own (a refusal, a return).
 /// </summary>
-public sealed class ProcedureDriver(PlatformFactory platform, Guid associationId)
+public sealed class ProcedureDriver(PlatformFactory platform, Guid associationId, string associationUser = "assoc.ceramics")
 {
     private readonly Dictionary<string, HttpClient> clients = [];
 
@@ -34,16 +31,48 @@ public sealed class ProcedureDriver(PlatformFactory platform, Guid associationId
         return client;
     }
 
-    /// <summary>Runs the case until nothing is open or <paramref name="stop"/> says so; returns the element ids completed.</summary>
-    public async Task RunAsync(Guid rootInstanceId, Func<HumanTask, string?>? outcomeOf = null, int maxTasks = 600)
+    public string UserFor(HumanTask task) => DemoUsers.For(task.Assignee, task.CandidateGroups, associationUser);
+
+    public async Task RunDueJobsAsync()
+    {
+        while (await Engine.RunDueJobsAsync() > 0)
+        {
+        }
+    }
+
+    /// <summary>The open tasks of a case tree (or of every case when null), oldest first, after due jobs ran.</summary>
+    public async Task<List<HumanTask>> OpenTasksAsync(Guid? rootInstanceId = null)
+    {
+        await RunDueJobsAsync();
+        var tasks = rootInstanceId is { } root ? await Engine.Tasks.OfInstanceAsync(root) : await Engine.Tasks.AllOpenAsync();
+        return [.. tasks.Where(t => t.State == HumanTaskState.Open).OrderBy(t => t.CreatedAt)];
+    }
+
+    /// <summary>Completes one task as its person, after what the page needs first; throws with the server's answer when refused.</summary>
+    public async Task CompleteAsync(HumanTask task, TaskAnswer? answer = null, string? asUser = null)
+    {
+        var user = asUser ?? UserFor(task);
+        var client = await AsAsync(user);
+        await ProcedureScript.PrepareAsync(task.ElementId, Guid.TryParse(task.BusinessKey, out var id) ? id : associationId, request => request(client));
+        answer ??= ProcedureScript.HappyPath(task.ElementId);
+        var response = await client.PostAsJsonAsync($"/api/tasks/{task.Id}/complete", new { outcome = answer.Outcome, comment = answer.Comment, variables = answer.Variables });
+        if (response.StatusCode != HttpStatusCode.NoContent)
+        {
+            throw new InvalidOperationException($"{user} could not complete {task.ElementId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        Log.Add($"{task.ElementId}:{user}:{answer.Outcome}");
+    }
+
+    /// <summary>
+    /// Runs open tasks (of the case tree, or of every case) until none is left or <paramref name="until"/> says to stop,
+    /// each answered by <paramref name="answerOf"/> when it gives an answer, else by the happy path.
+    /// </summary>
+    public async Task RunAsync(Guid? rootInstanceId = null, Func<HumanTask, TaskAnswer?>? answerOf = null, Func<HumanTask, bool>? until = null, int maxTasks = 800)
     {
         for (var done = 0; done < maxTasks;)
         {
-            while (await Engine.RunDueJobsAsync() > 0)
-            {
-            }
-
-            var open = (await Engine.Tasks.OfInstanceAsync(rootInstanceId)).Where(t => t.State == HumanTaskState.Open).OrderBy(t => t.CreatedAt).ToList();
+            var open = await OpenTasksAsync(rootInstanceId);
             if (open.Count == 0)
             {
                 return;
@@ -51,21 +80,12 @@ public sealed class ProcedureDriver(PlatformFactory platform, Guid associationId
 
             foreach (var task in open)
             {
-                var user = UserFor(task);
-                var client = await AsAsync(user);
-                if (task.ElementId == "uploadEvidence")
+                if (until?.Invoke(task) == true)
                 {
-                    await UploadEvidenceAsync(client);
+                    return;
                 }
 
-                var outcome = outcomeOf?.Invoke(task) ?? "approve";
-                var response = await client.PostAsJsonAsync($"/api/tasks/{task.Id}/complete", new { outcome, comment = "同意", variables = new JsonObject { ["opinion"] = $"{user}意见" } });
-                if (response.StatusCode != HttpStatusCode.NoContent)
-                {
-                    throw new InvalidOperationException($"{user} could not complete {task.ElementId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                }
-
-                Log.Add($"{task.ElementId}:{user}");
+                await CompleteAsync(task, answerOf?.Invoke(task));
                 done++;
             }
         }
@@ -73,44 +93,18 @@ public sealed class ProcedureDriver(PlatformFactory platform, Guid associationId
         throw new InvalidOperationException("the case did not finish within " + maxTasks + " tasks: " + string.Join(", ", Log.TakeLast(20)));
     }
 
-    private static string UserFor(HumanTask task) => DemoUsers.For(task.Assignee, task.CandidateGroups, "assoc.ceramics");
+    /// <summary>The one open task at <paramref name="elementId"/> in the case tree (fails when there is not exactly one).</summary>
+    public async Task<HumanTask> TaskAtAsync(Guid rootInstanceId, string elementId) =>
+        Assert.Single(await OpenTasksAsync(rootInstanceId), t => t.ElementId == elementId);
 
-    /// <summary>The association uploads a small .docx as evidence for every item that has none and attaches it.</summary>
-    private async Task UploadEvidenceAsync(HttpClient association)
+    public async Task<Guid> StartDecouplingAsync(string unitUser = "jxj")
     {
-        var checklist = await association.GetFromJsonAsync<JsonObject>($"/api/associations/{associationId}/checklist/");
-        foreach (var item in checklist!["items"]!.AsArray())
-        {
-            if (item!["evidenceDocumentIds"]!.AsArray().Count > 0)
-            {
-                continue;
-            }
-
-            var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(Docx($"{item["title"]} 完成情况说明"));
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(file, "file", $"佐证-{item["number"]}.docx");
-            var uploaded = await association.PostAsync($"/api/documents?associationId={associationId}", form);
-            uploaded.EnsureSuccessStatusCode();
-            var documentId = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-            (await association.PostAsync($"/api/associations/{associationId}/checklist/items/{item["id"]}/evidence/{documentId}", null)).EnsureSuccessStatusCode();
-        }
+        var started = await (await AsAsync(unitUser)).PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = associationId.ToString() });
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        return (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
     }
 
-    public static byte[] Docx(string text)
-    {
-        var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            document.AddMainDocumentPart().Document = new Document(new Body(new Paragraph(new Run(new Text(text)))));
-        }
+    public static byte[] Docx(string text) => ProcedureScript.Docx(text);
 
-        return stream.ToArray();
-    }
-
-    public static string TextOf(Stream docx)
-    {
-        using var document = WordprocessingDocument.Open(docx, false);
-        return string.Concat(document.MainDocumentPart!.Document.Body!.Descendants<Text>().Select(t => t.Text));
-    }
+    public static string TextOf(Stream docx) => ProcedureScript.TextOf(docx);
 }

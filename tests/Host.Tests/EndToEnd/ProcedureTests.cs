@@ -35,17 +35,10 @@ public abstract class ProcedureTests(PlatformFactory platform)
         }
 
         var driver = new ProcedureDriver(Platform, associationId);
-        var unit = await driver.AsAsync("jxj");
-        var started = await unit.PostAsJsonAsync("/api/instances", new
-        {
-            key = "decoupling",
-            businessKey = associationId.ToString(),
-            variables = new JsonObject { ["associationId"] = associationId.ToString(), ["associationName"] = "临沂市罗庄区陶瓷行业协会", ["supervisoryUnitCode"] = "jxj" },
-        });
-        Assert.Equal(System.Net.HttpStatusCode.Created, started.StatusCode);
-        var instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var instanceId = await driver.StartDecouplingAsync();
 
-        await driver.RunAsync(instanceId);
+        // the case, then the unit's summary and the district's evaluation it starts, with the audit draw among them
+        await driver.RunAsync();
 
         var engine = Platform.Services.GetRequiredService<WorkflowEngine>();
         var incidents = await engine.OpenIncidentsAsync();
@@ -79,6 +72,8 @@ public abstract class ProcedureTests(PlatformFactory platform)
             await content.CopyToAsync(copy);
             copy.Position = 0;
             var text = ProcedureDriver.TextOf(copy);
+            Assert.Contains("指导思想", text, StringComparison.Ordinal);
+            Assert.Contains("组织领导", text, StringComparison.Ordinal);
             Assert.Contains("临沂市罗庄区陶瓷行业协会", text, StringComparison.Ordinal);
             Assert.Contains(creditCode, text, StringComparison.Ordinal);
             var firstItem = (await db.ChecklistItems.AsNoTracking().Where(i => db.Checklists.Any(c => c.Id == i.ChecklistId && c.AssociationId == associationId)).OrderBy(i => i.Number).FirstAsync()).Title;
