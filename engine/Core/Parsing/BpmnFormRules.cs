@@ -27,7 +27,7 @@ internal static partial class BpmnFormRules
 
             if (node.Kind == FlowNodeKind.UserTask && node.Form?.Outcome is { } outcome)
             {
-                CheckRouting(node, outcome, errors);
+                CheckRouting(process, node, outcome, errors);
             }
 
             if (node.Kind is FlowNodeKind.ExclusiveGateway or FlowNodeKind.InclusiveGateway)
@@ -48,7 +48,7 @@ internal static partial class BpmnFormRules
             errors.Add(node.Id, "BPMN_FORM_FIELD_PROTECTED", field.Id);
         }
 
-        if (form.CommentVariable is { } variable && process.ProtectedVariables.Contains(variable))
+        foreach (var variable in new[] { form.CommentVariable, form.CompleterVariable }.OfType<string>().Where(process.ProtectedVariables.Contains))
         {
             errors.Add(node.Id, "BPMN_FORM_FIELD_PROTECTED", variable);
         }
@@ -67,8 +67,13 @@ internal static partial class BpmnFormRules
             : null;
     }
 
-    private static void CheckRouting(FlowNode task, FormField outcome, ValidationErrorList errors)
+    private static void CheckRouting(ProcessDefinition process, FlowNode task, FormField outcome, ValidationErrorList errors)
     {
+        if (RoutedLater(process, task))
+        {
+            return;
+        }
+
         var decision = DecisionAfter(task);
         var readsOutcome = decision?.Outgoing.Any(f => f.Condition is { } c && MentionsOutcome(c)) == true;
         if (outcome.Values.Count > 1 && (decision is null || !readsOutcome))
@@ -95,6 +100,17 @@ internal static partial class BpmnFormRules
                 errors.Add(task.Id, "BPMN_OUTCOME_NO_PATH", value.Name, decision.Id);
             }
         }
+    }
+
+    /// <summary>
+    /// Parallel approvals cannot all write <c>outcome</c> for one gateway to read: each passes it on through an output
+    /// parameter (<c>articlesDecision = ${outcome}</c>) that a later condition reads. Such a task is routed.
+    /// </summary>
+    private static bool RoutedLater(ProcessDefinition process, FlowNode task)
+    {
+        var passed = task.Outputs.Where(o => o.Value is { } v && MentionsOutcome(v)).Select(o => o.Name).ToList();
+        return passed.Count > 0 && process.FlowsById.Values.Any(f => f.Condition is { } c
+            && passed.Any(name => Regex.IsMatch(c, $@"(?<![\w.$]){Regex.Escape(name)}(?![\w$])")));
     }
 
     /// <summary>A condition that names an outcome none of the deciding tasks declares can never be true.</summary>

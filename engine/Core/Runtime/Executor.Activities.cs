@@ -164,6 +164,7 @@ internal sealed partial class Executor
             BusinessKey = graph.Instance.BusinessKey,
             ElementId = node.Id,
             ElementName = node.Name,
+            ProcessName = graph.Deployed.Process.Name,
             Topic = node.Topic ?? "",
             Inputs = inputs,
             Variables = view,

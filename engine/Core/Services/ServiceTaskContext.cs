@@ -12,6 +12,9 @@ public sealed class ServiceTaskContext
     public string? BusinessKey { get; init; }
     public required string ElementId { get; init; }
     public string? ElementName { get; init; }
+
+    /// <summary>The process's name (行业协会商会脱钩), for records that say which case and step changed them.</summary>
+    public string? ProcessName { get; init; }
     public required string Topic { get; init; }
 
     /// <summary>The camunda:inputParameter values, evaluated.</summary>

@@ -3,14 +3,16 @@ namespace Decoupling.Engine.Model.Forms;
 /// <summary>
 /// The contract of a user task or start event (<c>camunda:formData</c>): which variables people may write, of what type,
 /// under which constraints, and the outcome. The outcome is the enum field with id <see cref="OutcomeFieldId"/>; its
-/// property <c>commentRequired</c> lists the outcomes that need a comment ("*" for all) and <c>commentVariable</c> names
-/// the variable that receives the comment (the reviewer's opinion that documents quote).
+/// property <c>commentRequired</c> lists the outcomes that need a comment ("*" for all), <c>commentVariable</c> names
+/// the variable that receives the comment (the reviewer's opinion that documents quote) and <c>completerVariable</c>
+/// the one that receives who decided.
 /// </summary>
 public sealed class FormDefinition
 {
     public const string OutcomeFieldId = "outcome";
     public const string CommentRequiredProperty = "commentRequired";
     public const string CommentVariableProperty = "commentVariable";
+    public const string CompleterVariableProperty = "completerVariable";
 
     public List<FormField> Fields { get; } = [];
 
@@ -32,4 +34,7 @@ public sealed class FormDefinition
     }
 
     public string? CommentVariable => Outcome?.Properties.GetValueOrDefault(CommentVariableProperty) is { Length: > 0 } name ? name : null;
+
+    /// <summary>The variable that receives who completed the task (a document names its reviewer), from the outcome's <c>completerVariable</c>.</summary>
+    public string? CompleterVariable => Outcome?.Properties.GetValueOrDefault(CompleterVariableProperty) is { Length: > 0 } name ? name : null;
 }

@@ -18,7 +18,8 @@ namespace Decoupling.Engine.Runtime.Forms;
 /// </summary>
 internal sealed class FormSubmission(IExpressionEvaluator expressions)
 {
-    public JsonObject Check(FlowNode node, ProcessDefinition process, ref string? outcome, JsonObject? submitted, string? comment, JsonObject view)
+    public JsonObject Check(FlowNode node, ProcessDefinition process, ref string? outcome, JsonObject? submitted, string? comment, JsonObject view,
+        string? completer = null)
     {
         var variables = submitted is null ? new JsonObject() : (JsonObject)submitted.DeepClone();
         var form = node.Form;
@@ -84,6 +85,11 @@ internal sealed class FormSubmission(IExpressionEvaluator expressions)
         if (form.CommentVariable is { } commentVariable)
         {
             result[commentVariable] = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        }
+
+        if (form.CompleterVariable is { } completerVariable && completer is not null)
+        {
+            result[completerVariable] = completer;
         }
 
         return result;

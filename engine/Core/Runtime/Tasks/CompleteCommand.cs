@@ -22,7 +22,7 @@ internal sealed class CompleteCommand(TaskRuntime runtime)
             var node = graph.Deployed.Process.GetNode(task.ElementId);
             var execution = TaskRuntime.ExecutionOf(graph, task);
             var view = Executor.View(graph, execution);
-            var values = runtime.Forms.Check(node, graph.Deployed.Process, ref outcome, variables, comment, view);
+            var values = runtime.Forms.Check(node, graph.Deployed.Process, ref outcome, variables, comment, view, actor.UserId);
             var hasForm = node.Form is not null;
 
             if (task.Delegation == DelegationState.Pending)
