@@ -7,10 +7,16 @@ namespace Decoupling.Domain.Tests;
 
 public class ChecklistTests
 {
+    private static ChecklistItem Complete(int number, ChecklistItemStatus status = ChecklistItemStatus.Draft) => new()
+    {
+        Number = number, Status = status, EvidenceDocumentIds = [Guid.NewGuid()], SituationBefore = "与业务主管单位合署办公",
+        SeparationMeasure = "另行租赁办公用房", Deadline = new DateOnly(2026, 6, 30), ResponsibleUnit = "协会秘书处",
+    };
+
     [Fact]
     public void An_item_goes_from_draft_to_done_through_review()
     {
-        var item = new ChecklistItem { Number = 1, EvidenceDocumentIds = [Guid.NewGuid()] };
+        var item = Complete(1);
 
         foreach (var to in new[] { ChecklistItemStatus.SelfChecked, ChecklistItemStatus.Verified, ChecklistItemStatus.InReview,
                      ChecklistItemStatus.Approved, ChecklistItemStatus.Done })
@@ -24,12 +30,52 @@ public class ChecklistTests
     [Fact]
     public void A_returned_item_goes_back_to_self_check()
     {
-        var item = new ChecklistItem { Number = 2, Status = ChecklistItemStatus.InReview };
+        var item = Complete(2, ChecklistItemStatus.InReview);
 
         ChecklistItemStateMachine.Move(item, ChecklistItemStatus.Returned);
         ChecklistItemStateMachine.Move(item, ChecklistItemStatus.SelfChecked);
 
         Assert.Equal(ChecklistItemStatus.SelfChecked, item.Status);
+    }
+
+    [Fact]
+    public void An_item_is_confirmed_only_with_situation_measure_deadline_and_responsible_unit()
+    {
+        var item = new ChecklistItem { Number = 5, SituationBefore = "合署办公" };
+
+        var error = Assert.Throws<DomainException>(() => ChecklistItemStateMachine.Move(item, ChecklistItemStatus.SelfChecked));
+
+        Assert.Equal(DomainErrorCodes.ChecklistItemIncomplete, error.Code);
+        Assert.Contains("第 5 项", error.Message, StringComparison.Ordinal);
+        Assert.Contains("分离措施、完成时限、责任单位", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("脱钩前情况", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ChecklistItemStatus.Draft, item.Status);
+    }
+
+    [Fact]
+    public void An_item_that_does_not_apply_needs_a_reason_and_no_evidence_and_skips_the_departments()
+    {
+        var item = new ChecklistItem { Number = 6, NotApplicable = true };
+        var error = Assert.Throws<DomainException>(() => ChecklistItemStateMachine.Move(item, ChecklistItemStatus.SelfChecked));
+        Assert.Contains("不涉及的理由", error.Message, StringComparison.Ordinal);
+
+        item.NotApplicableReason = "协会无行政机关划转的资产";
+        ChecklistItemStateMachine.Move(item, ChecklistItemStatus.SelfChecked);
+        ChecklistItemStateMachine.Move(item, ChecklistItemStatus.Verified);
+        ChecklistItemStateMachine.Move(item, ChecklistItemStatus.Done);
+
+        Assert.Equal(ChecklistItemStatus.Done, item.Status);
+    }
+
+    [Fact]
+    public void An_item_that_applies_cannot_skip_the_departments_review()
+    {
+        var item = Complete(7, ChecklistItemStatus.Verified);
+
+        var error = Assert.Throws<DomainException>(() => ChecklistItemStateMachine.Move(item, ChecklistItemStatus.Done));
+
+        Assert.Equal(DomainErrorCodes.ChecklistTransitionIllegal, error.Code);
+        Assert.Equal(ChecklistItemStatus.Verified, item.Status);
     }
 
     [Theory]
