@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Decoupling.Application.People;
 using Decoupling.Domain.Identity;
 using Decoupling.Engine.Access;
@@ -17,6 +19,8 @@ namespace Decoupling.Application.Access;
 public sealed class PlatformAccessPolicy : DefaultAccessPolicy
 {
     private const string LeadingGroup = CaseActor.RoleGroupPrefix + PlatformRoles.LeadingGroup;
+    private const string SupervisoryUnit = CaseActor.RoleGroupPrefix + PlatformRoles.SupervisoryUnit;
+    private const string UnitVariable = "supervisoryUnitCode";
 
     /// <summary>A process that names no starters is only called by other processes or started by the platform itself.</summary>
     public override bool MayStart(ProcessDefinition process, Actor actor) =>
@@ -26,7 +30,29 @@ public sealed class PlatformAccessPolicy : DefaultAccessPolicy
 
     public override bool MaySee(HumanTask task, Actor actor, bool involved) => base.MaySee(task, actor, involved) || actor.InGroup(LeadingGroup);
 
-    public override bool MaySeeCase(ProcessInstance root, Actor actor, bool involved) => base.MaySeeCase(root, actor, involved) || actor.InGroup(LeadingGroup);
+    public override bool MaySeeCase(ProcessInstance root, Actor actor, bool involved) =>
+        base.MaySeeCase(root, actor, involved) || actor.InGroup(LeadingGroup) || IsCaseParty(root, actor);
+
+    /// <summary>
+    /// The parties of a case see it before they have a task in it: the association whose case it is (its id is the
+    /// business key) and the supervisory unit recorded when it started (the unit keeps seeing a case after the
+    /// decoupling has removed it from the register).
+    /// </summary>
+    private static bool IsCaseParty(ProcessInstance root, Actor actor)
+    {
+        if (root.BusinessKey is { } key && actor.InGroup(CaseActor.AssociationGroupPrefix + key))
+        {
+            return true;
+        }
+
+        if (!actor.InGroup(SupervisoryUnit) || !root.VariablesJson.Contains(UnitVariable, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var unit = JsonNode.Parse(root.VariablesJson)?[UnitVariable];
+        return unit?.GetValueKind() == JsonValueKind.String && actor.InGroup(CaseActor.DepartmentGroupPrefix + unit.GetValue<string>());
+    }
 
     public override bool MayReceive(HumanTask task, FlowNode node, Actor target, HandOver kind) => kind switch
     {

@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using Decoupling.Engine;
+using Decoupling.Engine.Entities;
+using Decoupling.Engine.Runtime;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
 using Decoupling.Host.Components.Shared;
@@ -9,7 +12,7 @@ namespace Decoupling.Components.Tests;
 /// The association's progress bar reads the step from the flow's own step properties, so a redesigned flow keeps it right:
 /// here a two-task flow whose nodes carry step 1 and step 2.
 /// </summary>
-public sealed class CaseProgressTests : IAsyncLifetime
+public sealed class CaseProgressTests
 {
     private const string Flow = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -30,50 +33,76 @@ public sealed class CaseProgressTests : IAsyncLifetime
         </bpmn:definitions>
         """;
 
-    private readonly WorkflowEngine engine = new(new InMemoryEngineStore(), new HandlerDispatcher([]));
-    private readonly BunitContext context;
-
-    public CaseProgressTests()
-    {
-        context = ComponentContext.Create(SystemClock.Instance);
-        context.Services.AddSingleton(engine);
-    }
+    private const string Ceramics = "临沂市罗庄区陶瓷行业协会";
 
     private static string[] Classes(IRenderedComponent<CaseProgress> bar) =>
         bar.FindAll(".step").Select(s => s.GetAttribute("class")!.Replace("step", string.Empty, StringComparison.Ordinal).Trim()).ToArray();
 
-    [Fact]
-    public void An_association_without_a_case_shows_five_steps_and_says_it_has_not_started()
+    private static async Task<(Guid Association, ProcessInstance Case)> StartCeramicsCaseAsync(PlatformFixture platform)
     {
-        var bar = context.Render<CaseProgress>(p => p.Add(c => c.AssociationId, Guid.NewGuid()));
-
-        Assert.Equal(["制定脱钩方案", "职能部门审核", "完成脱钩任务", "工作总结", "成效评估"], bar.FindAll(".step-name").Select(s => s.TextContent).ToArray());
-        Assert.All(Classes(bar), c => Assert.Equal(string.Empty, c));
-        Assert.Contains("尚未发起脱钩", bar.Markup);
+        await platform.Engine.DeployAsync(Flow, "decoupling.bpmn", "test");
+        var association = await platform.AssociationIdAsync(Ceramics);
+        var started = await platform.Engine.StartAsync(new StartRequest("decoupling")
+        {
+            BusinessKey = association.ToString(),
+            CaseFacts = new JsonObject { ["supervisoryUnitCode"] = "jxj" },
+        }, Actor.System);
+        return (association, started);
     }
 
     [Fact]
-    public async Task The_bar_follows_the_step_property_of_the_active_node()
+    public async Task An_association_without_a_case_shows_five_steps_and_says_it_has_not_started()
     {
-        await engine.DeployAsync(Flow, "decoupling.bpmn", "test");
-        var association = Guid.NewGuid();
-        var instance = await engine.StartAsync("decoupling", association.ToString(), null, Actor.User("jxj"));
+        await using var platform = await PlatformFixture.CreateAsync("assoc.ceramics");
+        var association = await platform.AssociationIdAsync(Ceramics);
 
-        var bar = context.Render<CaseProgress>(p => p.Add(c => c.AssociationId, association));
+        var bar = platform.Context.Render<CaseProgress>(p => p.Add(c => c.AssociationId, association));
+
+        bar.WaitForAssertion(() => Assert.Contains("尚未发起脱钩", bar.Markup));
+        Assert.Equal(["制定脱钩方案", "职能部门审核", "完成脱钩任务", "工作总结", "成效评估"], bar.FindAll(".step-name").Select(s => s.TextContent).ToArray());
+        Assert.All(Classes(bar), c => Assert.Equal(string.Empty, c));
+    }
+
+    [Fact]
+    public async Task The_association_sees_the_bar_follow_the_step_property_of_the_active_node()
+    {
+        await using var platform = await PlatformFixture.CreateAsync("assoc.ceramics");
+        var (association, instance) = await StartCeramicsCaseAsync(platform);
+
+        var bar = platform.Context.Render<CaseProgress>(p => p.Add(c => c.AssociationId, association));
         bar.WaitForAssertion(() => Assert.Equal(["active", "", "", "", ""], Classes(bar)));
         Assert.Contains("制定方案", bar.Find(".mud-typography-caption").TextContent);
         Assert.Equal($"instances/{instance.Id}", bar.Find("a").GetAttribute("href"));
 
-        var task = (await engine.Tasks.InboxAsync(Actor.User("li", "dept:jxj"))).Single();
-        await engine.Tasks.CompleteAsync(task.Id, Actor.User("li", "dept:jxj"), "approve", null, "同意");
+        var unit = Actor.User("li", "dept:jxj");
+        var task = (await platform.Engine.Tasks.InboxAsync(unit)).Single();
+        await platform.Engine.Tasks.CompleteAsync(task.Id, unit, "approve", null, "同意");
 
         bar.Render();
         bar.WaitForAssertion(() => Assert.Equal(["done", "active", "", "", ""], Classes(bar)));
         Assert.Contains("部门审核", bar.Find(".mud-typography-caption").TextContent);
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    [Fact]
+    public async Task The_supervisory_unit_recorded_at_the_start_sees_the_case_before_it_has_a_task()
+    {
+        await using var platform = await PlatformFixture.CreateAsync("jxj");
+        var (association, _) = await StartCeramicsCaseAsync(platform);
 
-    // MudBlazor's services are only asynchronously disposable
-    public async Task DisposeAsync() => await context.DisposeAsync();
+        var bar = platform.Context.Render<CaseProgress>(p => p.Add(c => c.AssociationId, association));
+
+        bar.WaitForAssertion(() => Assert.Equal(["active", "", "", "", ""], Classes(bar)));
+    }
+
+    [Fact]
+    public async Task A_department_that_is_no_party_to_the_case_learns_nothing_of_it()
+    {
+        await using var platform = await PlatformFixture.CreateAsync("wsb");
+        var (association, _) = await StartCeramicsCaseAsync(platform);
+
+        var bar = platform.Context.Render<CaseProgress>(p => p.Add(c => c.AssociationId, association));
+
+        bar.WaitForAssertion(() => Assert.Contains("尚未发起脱钩", bar.Markup));
+        Assert.Empty(bar.FindAll("a"));
+    }
 }
