@@ -251,7 +251,7 @@ public sealed class WorkflowEngine
         var start = deployed.Process.NoneStartOf(null);
         return start?.Form?.Fields.Select(f => new TaskFieldView(f.Id, f.DisplayName, f.Type, f.Constraints.Required, f.Constraints.Readonly,
             f.Constraints.MinLength, f.Constraints.MaxLength, f.Constraints.Min, f.Constraints.Max, f.Values, f.Properties,
-            forms.CurrentValue(f, [], start.Id))).ToList() ?? [];
+            forms.CurrentValue(f, [], start.Id)) { RequiredFor = f.Constraints.RequiredFor }).ToList() ?? [];
     }
 
     /// <summary>The parsed latest version of a process (its properties, starter groups and forms), or null when not deployed.</summary>

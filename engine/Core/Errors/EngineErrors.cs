@@ -10,6 +10,7 @@ public static class EngineErrors
     public static readonly EngineError FormFieldUndeclared = new("ENGINE_FORM_FIELD_UNDECLARED", EngineErrorKind.Invalid);
     public static readonly EngineError FormFieldReadonly = new("ENGINE_FORM_FIELD_READONLY", EngineErrorKind.Invalid);
     public static readonly EngineError FormFieldRequired = new("ENGINE_FORM_FIELD_REQUIRED", EngineErrorKind.Invalid);
+    public static readonly EngineError FormFieldRequiredFor = new("ENGINE_FORM_FIELD_REQUIRED_FOR", EngineErrorKind.Invalid);
     public static readonly EngineError FormFieldType = new("ENGINE_FORM_FIELD_TYPE", EngineErrorKind.Invalid);
     public static readonly EngineError FormFieldEnum = new("ENGINE_FORM_FIELD_ENUM", EngineErrorKind.Invalid);
     public static readonly EngineError FormFieldMinLength = new("ENGINE_FORM_FIELD_MIN_LENGTH", EngineErrorKind.Invalid);

@@ -42,11 +42,32 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
     }
 
     public JintExpressionEvaluator(ExpressionSandboxOptions options)
+        : this(options, warmUp: true)
+    {
+    }
+
+    private JintExpressionEvaluator(ExpressionSandboxOptions options, bool warmUp)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Validate();
         _guards = SandboxBuiltins.Prepare(Options.MemoryLimitBytes / sizeof(char));
+        if (warmUp)
+        {
+            _ = WarmedUp.Value;
+        }
     }
+
+    /// <summary>
+    /// The first evaluation in a process pays for compiling the interpreter's code paths, which on a loaded machine can
+    /// exceed the timeout meant for the definition's own expression; one warm-up with a generous limit pays it up front.
+    /// </summary>
+    private static readonly Lazy<bool> WarmedUp = new(() =>
+    {
+        var warm = new JintExpressionEvaluator(new ExpressionSandboxOptions { Timeout = TimeSpan.FromSeconds(30) }, warmUp: false);
+        warm.Evaluate("${[item].concat(list).map(function (x) { return x.n; }).length + JSON.stringify(item).length > 0 && typeof item === 'object'}",
+            new JsonObject { ["item"] = new JsonObject { ["n"] = 1, ["s"] = "x" }, ["list"] = new JsonArray(2, "y") }, "warm-up");
+        return true;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Prepared<Script> _guards;
 

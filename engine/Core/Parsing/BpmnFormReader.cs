@@ -23,7 +23,7 @@ internal static class BpmnFormReader
 
     private static readonly HashSet<string> Constraints = new(StringComparer.Ordinal)
     {
-        "required", "readonly", "minlength", "maxlength", "min", "max",
+        "required", "readonly", "minlength", "maxlength", "min", "max", "requiredFor",
     };
 
     public static FormDefinition? ReadForm(XElement? extensions, string elementId, ValidationErrorList errors)
@@ -141,6 +141,7 @@ internal static class BpmnFormReader
         bool required = false, isReadonly = false;
         int? minLength = null, maxLength = null;
         string? min = null, max = null;
+        IReadOnlyList<string> requiredFor = [];
         foreach (var constraint in element.Element(Camunda + "validation")?.Elements(Camunda + "constraint") ?? [])
         {
             var name = Attr(constraint, "name") ?? "";
@@ -158,6 +159,14 @@ internal static class BpmnFormReader
                     break;
                 case "readonly":
                     isReadonly = true;
+                    break;
+                case "requiredFor":
+                    requiredFor = (config ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (requiredFor.Count == 0)
+                    {
+                        errors.Add(elementId, "BPMN_FORM_CONSTRAINT_CONFIG_INVALID", fieldId, name, config ?? "");
+                    }
+
                     break;
                 case "minlength" or "maxlength":
                     if (type != FormFieldType.String || !int.TryParse(config, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
@@ -202,7 +211,10 @@ internal static class BpmnFormReader
             }
         }
 
-        return new FormConstraints { Required = required, Readonly = isReadonly, MinLength = minLength, MaxLength = maxLength, Min = min, Max = max };
+        return new FormConstraints
+        {
+            Required = required, Readonly = isReadonly, MinLength = minLength, MaxLength = maxLength, Min = min, Max = max, RequiredFor = requiredFor,
+        };
     }
 
     /// <summary>camunda:taskListener: only the complete event with a delegate expression naming a registered check.</summary>

@@ -18,6 +18,7 @@ internal static partial class BpmnFormRules
             if (node.Form is { } form)
             {
                 CheckProtected(process, node, form, errors);
+                CheckRequiredFor(node, form, errors);
             }
 
             if (options.RequireUserTaskForms && node.Kind == FlowNodeKind.UserTask && node.Form is null)
@@ -51,6 +52,20 @@ internal static partial class BpmnFormRules
         foreach (var variable in new[] { form.CommentVariable, form.CompleterVariable }.OfType<string>().Where(process.ProtectedVariables.Contains))
         {
             errors.Add(node.Id, "BPMN_FORM_FIELD_PROTECTED", variable);
+        }
+    }
+
+    /// <summary>A field required with some outcomes names outcomes the form declares.</summary>
+    private static void CheckRequiredFor(FlowNode node, FormDefinition form, ValidationErrorList errors)
+    {
+        var declared = form.Outcome?.Values.Select(v => v.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var field in form.Fields)
+        {
+            foreach (var outcome in field.Constraints.RequiredFor.Where(o => !declared.Contains(o)))
+            {
+                errors.Add(node.Id, "BPMN_FORM_REQUIRED_FOR_UNKNOWN_OUTCOME", field.Id, outcome,
+                    declared.Count == 0 ? "（无办理结论）" : string.Join("、", declared));
+            }
         }
     }
 

@@ -16,4 +16,8 @@ public sealed record TaskFieldView(
     string? Max,
     IReadOnlyList<FormValue> Values,
     IReadOnlyDictionary<string, string> Properties,
-    JsonNode? Value);
+    JsonNode? Value)
+{
+    /// <summary>Outcomes with which this field must be filled (the requiredFor constraint).</summary>
+    public IReadOnlyList<string> RequiredFor { get; init; } = [];
+}

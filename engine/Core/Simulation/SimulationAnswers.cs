@@ -4,7 +4,7 @@ namespace Decoupling.Engine.Simulation;
 
 /// <summary>
 /// The ANSWERS file of a simulation: for each user task id a list of variable sets used in order (the last one repeats;
-/// an "outcome" key is also the task's outcome); for each service task id the variables it returns or {"error": code}.
+/// an "outcome" key is also the task's outcome, a "comment" key its comment; an empty list leaves the task waiting); for each service task id the variables it returns or {"error": code}.
 /// </summary>
 public sealed class SimulationAnswers
 {

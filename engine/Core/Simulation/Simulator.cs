@@ -4,6 +4,7 @@ using Decoupling.Engine.Runtime;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
 using Decoupling.Engine.Errors;
+using Decoupling.Engine.Listeners;
 
 namespace Decoupling.Engine.Simulation;
 
@@ -23,22 +24,46 @@ public static class Simulator
         options ??= new SimulationOptions();
         var clock = new VirtualClock(Epoch);
         var store = new InMemoryEngineStore();
-        var engine = new WorkflowEngine(store, new SimulationDispatcher(answers), clock: clock);
+        // completion checks look at the platform's records, which a simulation has none of: each one named passes
+        var listeners = new List<ITaskListener>();
+        var engine = new WorkflowEngine(store, new SimulationDispatcher(answers), clock: clock,
+            extensions: new EngineExtensions { TaskListeners = listeners });
+        var deployedKeys = new List<string>();
         foreach (var (name, xml) in others)
         {
-            await engine.DeployAsync(xml, name, "simulation", cancellationToken).ConfigureAwait(false);
+            deployedKeys.AddRange((await engine.DeployAsync(xml, name, "simulation", cancellationToken).ConfigureAwait(false)).Select(d => d.Key));
         }
 
         var deployed = await engine.DeployAsync(mainXml, mainName, "simulation", cancellationToken).ConfigureAwait(false);
         var main = deployed.FirstOrDefault() ?? throw new EngineException(EngineErrors.NoExecutableProcess, mainName);
-        var instance = await engine.StartAsync(main.Key, "simulation", variables, Actor.System, main.Version, cancellationToken).ConfigureAwait(false);
+        deployedKeys.AddRange(deployed.Select(d => d.Key));
+        foreach (var key in deployedKeys.Distinct(StringComparer.Ordinal))
+        {
+            var process = await engine.LatestProcessAsync(key, cancellationToken).ConfigureAwait(false);
+            listeners.AddRange((process?.NodesById.Values.AsEnumerable() ?? []).SelectMany(n => n.TaskListeners).Select(l => l.Name)
+                .Where(name => listeners.All(l => l.Name != name)).Distinct(StringComparer.Ordinal).Select(name => new PassingTaskListener(name)));
+        }
+        // the simulator plays the platform: what the start form declares writable is the starter's input (checked like a
+        // real start), everything else is a case fact the platform would have read from its records
+        var startForm = (await engine.LatestProcessAsync(main.Key, cancellationToken).ConfigureAwait(false))?.NoneStartOf(null)?.Form;
+        var formVariables = new JsonObject();
+        var facts = new JsonObject();
+        foreach (var (name, value) in variables ?? [])
+        {
+            (startForm?.Find(name) is { IsWritable: true } ? formVariables : facts)[name] = value?.DeepClone();
+        }
+
+        var instance = await engine.StartAsync(new StartRequest(main.Key)
+        {
+            BusinessKey = "simulation", FormVariables = formVariables, CaseFacts = facts, Version = main.Version,
+        }, Actor.System, cancellationToken).ConfigureAwait(false);
 
         var used = new Dictionary<string, int>(StringComparer.Ordinal);
         var horizon = Epoch + options.Horizon;
         for (var move = 0; move < options.MaxMoves; move++)
         {
             var open = store.Tasks.Values
-                .Where(t => t.State == HumanTaskState.Open && answers.Tasks.ContainsKey(t.ElementId))
+                .Where(t => t.State == HumanTaskState.Open && answers.Tasks.TryGetValue(t.ElementId, out var given) && given.Count > 0)
                 .OrderBy(t => t.CreatedInStep).ThenBy(t => t.CreatedAt).ThenBy(t => t.LoopIndex)
                 .FirstOrDefault();
             if (open is not null)
@@ -48,7 +73,10 @@ public static class Simulator
                 used[open.ElementId] = index + 1;
                 var answer = (JsonObject)list[Math.Min(index, list.Count - 1)].DeepClone();
                 var outcome = answer["outcome"] is JsonValue o && o.TryGetValue<string>(out var text) ? text : null;
-                await engine.Tasks.CompleteAsync(open.Id, Actor.System, outcome, answer, null, cancellationToken).ConfigureAwait(false);
+                // "comment" is the completion's comment (the opinion a form may require), not a variable of the task
+                var comment = answer["comment"] is JsonValue c && c.TryGetValue<string>(out var note) ? note : null;
+                answer.Remove("comment");
+                await engine.Tasks.CompleteAsync(open.Id, Actor.System, outcome, answer, comment, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

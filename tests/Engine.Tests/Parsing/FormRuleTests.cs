@@ -51,6 +51,7 @@ public class FormRuleTests
     [InlineData("""<camunda:formField id="x" type="string"><camunda:validation><camunda:constraint name="regex" config="a" /></camunda:validation></camunda:formField>""", "BPMN_FORM_CONSTRAINT_UNKNOWN")]
     [InlineData("""<camunda:formField id="x" type="long"><camunda:validation><camunda:constraint name="min" config="abc" /></camunda:validation></camunda:formField>""", "BPMN_FORM_CONSTRAINT_CONFIG_INVALID")]
     [InlineData("""<camunda:formField id="x" type="long" defaultValue="一百" />""", "BPMN_FORM_DEFAULT_INVALID")]
+    [InlineData("""<camunda:formField id="x" type="string"><camunda:validation><camunda:constraint name="requiredFor" config=" " /></camunda:validation></camunda:formField>""", "BPMN_FORM_CONSTRAINT_CONFIG_INVALID")]
     [InlineData("""<camunda:formField id="outcome" type="string" />""", "BPMN_FORM_OUTCOME_NOT_ENUM")]
     [InlineData("""<camunda:formField id="x" /><camunda:formField id="x" />""", "BPMN_FORM_FIELD_DUPLICATE")]
     [InlineData("""<camunda:formField label="无名" />""", "BPMN_FORM_FIELD_NO_ID")]
@@ -74,6 +75,21 @@ public class FormRuleTests
             Flow("toA", "A", "${outcome == 'approve'}") + Flow("toB", "B", "${outcome == 'return'}")), "BPMN_OUTCOME_NO_PATH", "Review");
         Assert.Contains("结论reject", error.Message, StringComparison.Ordinal);
         Assert.Contains("G", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_required_with_some_outcomes_is_read_and_must_name_declared_outcomes()
+    {
+        var field = """<camunda:formField id="forwardTo" label="批转部门" type="string"><camunda:validation><camunda:constraint name="requiredFor" config="approve, reject" /></camunda:validation></camunda:formField>""";
+        var flows = Flow("toA", "A", "${outcome == 'approve'}") + Flow("toB", "B", "${outcome == 'reject'}");
+        var form = BpmnParser.Parse(Decided(Outcomes("approve", "reject"), flows, field)).Processes[0].GetNode("Review").Form!;
+        Assert.Equal(["approve", "reject"], form.Find("forwardTo")!.Constraints.RequiredFor);
+        Assert.False(form.Find("forwardTo")!.Constraints.Required);
+
+        var error = AssertError(Decided(Outcomes("approve", "reject"), flows, field.Replace("approve, reject", "forward", StringComparison.Ordinal)),
+            "BPMN_FORM_REQUIRED_FOR_UNKNOWN_OUTCOME", "Review");
+        Assert.Contains("forward", error.Message, StringComparison.Ordinal);
+        Assert.Contains("approve、reject", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

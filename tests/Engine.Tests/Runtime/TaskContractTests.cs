@@ -24,6 +24,8 @@ public sealed class TaskContractTests
             <camunda:formField id="amount" label="金额" type="long"><camunda:validation><camunda:constraint name="min" config="0" /><camunda:constraint name="max" config="100" /></camunda:validation></camunda:formField>
             <camunda:formField id="deadline" label="整改期限" type="date"><camunda:validation><camunda:constraint name="min" config="2026-01-01" /></camunda:validation></camunda:formField>
             <camunda:formField id="note" label="说明" type="string" defaultValue="无"><camunda:validation><camunda:constraint name="maxlength" config="10" /></camunda:validation></camunda:formField>
+            <camunda:formField id="rectifyBy" label="补正期限" type="date"><camunda:validation><camunda:constraint name="requiredFor" config="return" /></camunda:validation></camunda:formField>
+            <camunda:formField id="channel" label="申请渠道" type="string"><camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>
             <camunda:formField id="outcome" label="审核结论" type="enum">
               <camunda:properties><camunda:property id="commentRequired" value="return,reject" /><camunda:property id="commentVariable" value="opinion" /></camunda:properties>
               <camunda:value id="approve" name="同意" /><camunda:value id="return" name="退回补正" /><camunda:value id="reject" name="不予同意" />
@@ -49,7 +51,7 @@ public sealed class TaskContractTests
     {
         var h = new EngineHarness(extensions);
         await h.DeployAsync(Review(listeners));
-        var instance = await h.Engine.StartAsync(new StartRequest("p") { CaseFacts = new JsonObject { ["associationId"] = "a-1", ["itemTitle"] = "取消主管关系" } }, Actor.User("starter"));
+        var instance = await h.Engine.StartAsync(new StartRequest("p") { CaseFacts = new JsonObject { ["associationId"] = "a-1", ["itemTitle"] = "取消主管关系", ["channel"] = "online" } }, Actor.User("starter"));
         return (h, instance, await h.SingleOpenTaskAsync(instance.Id, "R"));
     }
 
@@ -135,6 +137,36 @@ public sealed class TaskContractTests
         var journal = await h.Engine.GetJournalAsync(instance.Id);
         Assert.Contains(journal, j => j.Kind == "completed" && j.ElementId == "Refused");
         Assert.DoesNotContain(journal, j => j.Kind == "completed" && j.ElementId == "Approved");
+    }
+
+    [Fact]
+    public async Task A_field_required_with_one_outcome_is_refused_only_with_that_outcome()
+    {
+        var (h, instance, task) = await StartReviewAsync();
+        var refused = await RefusedAsync(() => h.Engine.Tasks.CompleteAsync(task.Id, Wang, "return", new JsonObject { ["rectifyBy"] = " " }, "请补充清单"));
+        Assert.Equal(EngineErrors.FormFieldRequiredFor, refused.Error);
+        Assert.Equal("rectifyBy", refused.Field);
+        Assert.Contains("选择“退回补正”时须填写“补正期限”", refused.Message, StringComparison.Ordinal);
+        await AssertNothingWrittenAsync(h, instance, task);
+
+        await h.Engine.Tasks.CompleteAsync(task.Id, Wang, "return", new JsonObject { ["rectifyBy"] = "2026-05-31" }, "请补充清单");
+        Assert.Equal("2026-05-31", (await h.Engine.GetVariablesAsync(instance.Id))["rectifyBy"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_field_left_out_keeps_the_value_the_form_showed_and_is_refused_when_it_shows_none()
+    {
+        var (h, instance, task) = await StartReviewAsync();
+        await h.Engine.Tasks.CompleteAsync(task.Id, Wang, "approve", null, null);
+        Assert.Equal("online", (await h.Engine.GetVariablesAsync(instance.Id))["channel"]!.GetValue<string>());
+
+        var bare = new EngineHarness();
+        await bare.DeployAsync(Review());
+        var started = await bare.Engine.StartAsync(new StartRequest("p") { CaseFacts = new JsonObject { ["associationId"] = "a-1" } }, Actor.User("starter"));
+        var open = await bare.SingleOpenTaskAsync(started.Id, "R");
+        var refused = await RefusedAsync(() => bare.Engine.Tasks.CompleteAsync(open.Id, Wang, "approve", null, null));
+        Assert.Equal(EngineErrors.FormFieldRequired, refused.Error);
+        Assert.Equal("channel", refused.Field);
     }
 
     [Fact]
@@ -250,7 +282,9 @@ public sealed class TaskContractTests
         var (h, instance, task) = await StartReviewAsync();
         var details = await h.Engine.Tasks.DetailsAsync(task.Id, Wang);
         Assert.True(details.HasForm);
-        Assert.Equal(["itemTitle", "amount", "deadline", "note"], details.Fields.Select(f => f.Id));
+        Assert.Equal(["itemTitle", "amount", "deadline", "note", "rectifyBy", "channel"], details.Fields.Select(f => f.Id));
+        Assert.Equal(["return"], details.Fields[4].RequiredFor);
+        Assert.Equal("online", details.Fields[5].Value!.GetValue<string>());
         Assert.Equal("取消主管关系", details.Fields[0].Value!.GetValue<string>());
         Assert.True(details.Fields[0].Readonly);
         Assert.Equal("无", details.Fields[3].Value!.GetValue<string>());

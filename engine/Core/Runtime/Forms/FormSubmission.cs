@@ -60,7 +60,8 @@ internal sealed class FormSubmission(IExpressionEvaluator expressions)
 
         foreach (var field in form.Fields.Where(f => f.IsWritable && f.Id != FormDefinition.OutcomeFieldId && !result.ContainsKey(f.Id)))
         {
-            var fallback = Default(field, view, node.Id);
+            // a field left out keeps what the form showed: the variable if set, else the default
+            var fallback = CurrentValue(field, view, node.Id);
             if (fallback is not null)
             {
                 result[field.Id] = CheckValue(field, fallback);
@@ -75,6 +76,15 @@ internal sealed class FormSubmission(IExpressionEvaluator expressions)
         if (form.Outcome is not null)
         {
             result[FormDefinition.OutcomeFieldId] = outcome;
+        }
+
+        var chosen = outcome;
+        foreach (var field in form.Fields.Where(f => f.IsWritable && !f.Constraints.Required && f.Constraints.IsRequiredWith(chosen)))
+        {
+            if (result[field.Id] is null || (result[field.Id] is JsonValue text && text.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s)))
+            {
+                throw Refuse(EngineErrors.FormFieldRequiredFor, field.Id, form.Outcome?.ValueName(outcome) ?? outcome ?? "", field.DisplayName, field.Id);
+            }
         }
 
         if (form.CommentRequiredFor(outcome) && string.IsNullOrWhiteSpace(comment))

@@ -31,7 +31,7 @@ internal sealed class TaskDetailsQuery(TaskRuntime runtime, NoticeCommands notic
         var form = node.Form;
         var fields = form?.Fields.Where(f => f.Id != FormDefinition.OutcomeFieldId).Select(f => new TaskFieldView(
             f.Id, f.DisplayName, f.Type, f.Constraints.Required, f.Constraints.Readonly, f.Constraints.MinLength, f.Constraints.MaxLength,
-            f.Constraints.Min, f.Constraints.Max, f.Values, f.Properties, SafeValue(f, view, node.Id))).ToList() ?? [];
+            f.Constraints.Min, f.Constraints.Max, f.Values, f.Properties, SafeValue(f, view, node.Id)) { RequiredFor = f.Constraints.RequiredFor }).ToList() ?? [];
         var outcomes = form?.Outcome?.Values.Select(v => new TaskOutcomeView(v.Id, v.Name, form.CommentRequiredFor(v.Id))).ToList() ?? [];
 
         var open = task.State == HumanTaskState.Open && instance.State == InstanceState.Active;
