@@ -49,12 +49,22 @@ public sealed class FlowDeploymentTests
                 for (var j = i + 1; j < boxes.Count; j++)
                 {
                     var (a, b) = (boxes[i], boxes[j]);
+                    if (Contains(xml, a.Id, b.Id) || Contains(xml, b.Id, a.Id))
+                    {
+                        // an expanded subprocess is drawn around its own elements
+                        continue;
+                    }
+
                     var overlap = a.X < b.X + b.W && b.X < a.X + a.W && a.Y < b.Y + b.H && b.Y < a.Y + a.H;
                     Assert.False(overlap, $"{key}: {a.Id} overlaps {b.Id}");
                 }
             }
         }
     }
+
+    private static bool Contains(XDocument xml, string container, string element) =>
+        xml.Descendants(Bpmn + "subProcess").Any(s => (string?)s.Attribute("id") == container
+            && s.Descendants().Any(d => (string?)d.Attribute("id") == element));
 
     [Fact]
     public void The_redesigned_item_review_parses_as_the_same_process_with_a_new_step()

@@ -15,7 +15,7 @@ internal static class RepositoryFiles
 
     public static string Simulations => Path.Combine(AppContext.BaseDirectory, "Simulations");
 
-    public static readonly string[] FlowKeys = ["decoupling", "item-review", "registration", "unit-summary", "evaluation", "risk-report"];
+    public static readonly string[] FlowKeys = ["decoupling", "item-review", "registration", "unit-summary", "evaluation", "risk-report", "audit-check", "regularization"];
 
     private static string Locate()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Decoupling.Engine;
 using Decoupling.Engine.Entities;
+using Decoupling.Engine.Runtime;
 using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
 
@@ -23,7 +24,8 @@ public sealed class FlowScenarioTests
 
     private static async Task<WorkflowEngine> EngineAsync(JsonObject services)
     {
-        var engine = new WorkflowEngine(new InMemoryEngineStore(), new AnswerDispatcher(services), clock: new VirtualClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8))));
+        var engine = new WorkflowEngine(new InMemoryEngineStore(), new AnswerDispatcher(services),
+            clock: new VirtualClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8))), extensions: PassingChecks.Extensions());
         foreach (var flow in RepositoryFiles.FlowKeys)
         {
             await engine.DeployAsync(RepositoryFiles.ReadFlow(flow), flow + ".bpmn", "test");
@@ -41,7 +43,7 @@ public sealed class FlowScenarioTests
         return (await engine.Tasks.OfInstanceAsync(root)).Single(t => t.ElementId == elementId && t.State == HumanTaskState.Open);
     }
 
-    private static async Task CompleteAsync(WorkflowEngine engine, Guid root, string elementId, Actor actor, string outcome = "approve")
+    private static async Task CompleteAsync(WorkflowEngine engine, Guid root, string elementId, Actor actor, string outcome)
     {
         var task = await OpenAsync(engine, root, elementId);
         await engine.Tasks.CompleteAsync(task.Id, actor, outcome, null, null);
@@ -49,12 +51,14 @@ public sealed class FlowScenarioTests
 
     private static async Task<Guid> PlanSubmittedAsync(WorkflowEngine engine)
     {
-        var instance = await engine.StartAsync("decoupling", "a-ceramics", Json("decoupling", "plan-returned-twice", "vars"), Unit);
-        await CompleteAsync(engine, instance.Id, "selfCheck", Association);
-        await CompleteAsync(engine, instance.Id, "verify", Unit);
-        await CompleteAsync(engine, instance.Id, "sealAssociation", Association);
-        await CompleteAsync(engine, instance.Id, "sealUnit", Unit);
-        await CompleteAsync(engine, instance.Id, "editPlan", Unit);
+        var facts = Json("decoupling", "plan-returned-twice", "vars");
+        facts.Remove("startNote");
+        var instance = await engine.StartAsync(new StartRequest("decoupling") { BusinessKey = "a-ceramics", CaseFacts = facts }, Unit);
+        await CompleteAsync(engine, instance.Id, "selfCheck", Association, "submit");
+        await CompleteAsync(engine, instance.Id, "verify", Unit, "verify");
+        await CompleteAsync(engine, instance.Id, "sealAssociation", Association, "confirm");
+        await CompleteAsync(engine, instance.Id, "sealUnit", Unit, "confirm");
+        await CompleteAsync(engine, instance.Id, "editPlan", Unit, "submit");
         return instance.Id;
     }
 
@@ -97,6 +101,7 @@ public sealed class FlowScenarioTests
         await engine.Tasks.TransferAsync(review.Id, Leading, "leading.mz", "民政局牵头审核");
         await Assert.ThrowsAsync<EngineException>(() => engine.Tasks.CompleteAsync(review.Id, Leading, "approve", null, null));
         await engine.Tasks.CompleteAsync(review.Id, LeadingMz, "approve", null, "同意");
+        Assert.Equal("同意", (await engine.GetJournalAsync(root)).Last(j => j.Kind == "task-completed").Comment);
 
         while (await engine.RunDueJobsAsync() > 0)
         {
@@ -113,12 +118,12 @@ public sealed class FlowScenarioTests
         var answers = Json("item-review", "returned-for-correction", "answers");
         var engine = await EngineAsync((JsonObject)answers["services"]!);
         var variables = Json("item-review", "returned-for-correction", "vars");
-        var first = await engine.StartAsync("item-review", "a-ceramics", (JsonObject)variables.DeepClone(), Unit);
+        var first = await engine.StartAsync(new StartRequest("item-review") { BusinessKey = "a-ceramics", CaseFacts = (JsonObject)variables.DeepClone() }, Unit);
         await engine.RunDueJobsAsync();
 
         var v2 = await engine.DeployAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Redesign", "item-review-v2.bpmn")), "item-review.bpmn", "leading");
         Assert.Equal(2, Assert.Single(v2, d => d.Key == "item-review").Version);
-        var second = await engine.StartAsync("item-review", "a-ceramics", (JsonObject)variables.DeepClone(), Unit);
+        var second = await engine.StartAsync(new StartRequest("item-review") { BusinessKey = "a-ceramics", CaseFacts = (JsonObject)variables.DeepClone() }, Unit);
 
         foreach (var root in new[] { first.Id, second.Id })
         {
