@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Decoupling.Engine.Entities;
 using Decoupling.Engine.Persistence.Resources;
+using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -142,6 +143,18 @@ public sealed class EfEngineSession : IEngineSession
             known is { HasOpenIncidents: false } ? [] : await queries.OpenIncidentsOf(_context, instanceId).ToListAsync(cancellationToken));
     }
 
+    public async Task<List<HumanTask>> InboxPageAsync(Actor actor, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await OpenAsync(cancellationToken);
+        return await InboxQueries.PageAsync(_context, actor, skip, take, cancellationToken);
+    }
+
+    public async Task<int> InboxCountAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await OpenAsync(cancellationToken);
+        return await InboxQueries.CountAsync(_context, actor, cancellationToken);
+    }
+
     public async Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
@@ -175,9 +188,23 @@ public sealed class EfEngineSession : IEngineSession
         try
         {
             IncrementJobRevisions(context);
-            _transaction ??= await context.Database.BeginTransactionAsync(cancellationToken);
-            await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            await _transaction.CommitAsync(cancellationToken);
+            CandidateSync.Apply(context);
+            if (context is PostgresEngineDbContext)
+            {
+                // one round trip: the batch is its own transaction unless a handler opened the session's transaction
+                await OpenAsync(cancellationToken);
+                await PostgresBatchWriter.WriteAsync(context, cancellationToken);
+                if (_transaction is not null)
+                {
+                    await _transaction.CommitAsync(cancellationToken);
+                }
+            }
+            else
+            {
+                _transaction ??= await context.Database.BeginTransactionAsync(cancellationToken);
+                await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                await _transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (Exception exception)
         {

@@ -37,14 +37,13 @@ public sealed class TaskService
     public async Task<IReadOnlyList<HumanTask>> InboxAsync(Actor actor, int skip = 0, int take = 200, CancellationToken cancellationToken = default)
     {
         await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
-        var query = session.Tasks.Where(t => t.State == HumanTaskState.Open).Where(VisibleTo(actor));
-        return await session.ListAsync(query.OrderBy(t => t.Priority > 50 ? 0 : 1).ThenBy(t => t.CreatedAt).Skip(skip).Take(take), cancellationToken).ConfigureAwait(false);
+        return await session.InboxPageAsync(actor, skip, take, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> InboxCountAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
-        return await session.CountAsync(session.Tasks.Where(t => t.State == HumanTaskState.Open).Where(VisibleTo(actor)), cancellationToken).ConfigureAwait(false);
+        return await session.InboxCountAsync(actor, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every open task of the district (the leading group's supervision view), oldest first.</summary>
