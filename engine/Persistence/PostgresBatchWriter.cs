@@ -52,7 +52,9 @@ internal static class PostgresBatchWriter
 
         foreach (var group in entries.Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata))
         {
-            var rows = group.ToList();
+            // the change tracker does not keep the order of adds; journal rows carry theirs (Sequence) and their ids must follow it
+            var sequence = group.Key.FindProperty("Sequence");
+            var rows = sequence is null ? group.ToList() : [.. group.OrderBy(e => Convert.ToInt64(e.Property(sequence.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture))];
             var generated = group.Key.GetProperties().FirstOrDefault(p => rows[0].Property(p.Name).IsTemporary);
             plan.Add(new Planned(Insert(group.Key, rows, generated, scratch), rows, ReturnsRows: generated is not null, generated));
         }

@@ -26,9 +26,22 @@ internal sealed partial class Executor
                 await ThrowSignalAsync(ctx, graph, node.SignalName!).ConfigureAwait(false);
                 break;
             case EventTrigger.Escalation:
+                // an escalation end event has been reached even when an interrupting catch then ends its scope
+                var isEnd = node.Kind == FlowNodeKind.EndEvent;
+                if (isEnd)
+                {
+                    ctx.Journal(graph, JournalCompleted, node.Id, node.Name);
+                }
+
                 if (await ThrowEscalationAsync(ctx, graph, execution, node.EscalationCode ?? "").ConfigureAwait(false))
                 {
                     return; // an interrupting catch ended the scope the thrower was in
+                }
+
+                if (isEnd)
+                {
+                    Schedule(ctx, graph, execution, node, () => EndTokenAsync(ctx, graph, execution));
+                    return;
                 }
 
                 break;
