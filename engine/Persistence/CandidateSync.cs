@@ -11,8 +11,18 @@ namespace Decoupling.Engine.Persistence;
 /// </summary>
 internal static class CandidateSync
 {
-    public static void Apply(EngineDbContext context)
+    /// <summary>Adds, removes and updates the rows; returns, per key, how its count of single-key visible tasks changes.</summary>
+    public static Dictionary<string, long> Apply(EngineDbContext context)
     {
+        var deltas = new Dictionary<string, long>(StringComparer.Ordinal);
+        void Count(string key, bool shared, int by)
+        {
+            if (!shared)
+            {
+                deltas[key] = deltas.GetValueOrDefault(key) + by;
+            }
+        }
+
         foreach (var entry in context.ChangeTracker.Entries<HumanTask>().ToList())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -24,12 +34,17 @@ internal static class CandidateSync
             var before = entry.State == EntityState.Added ? [] : Original(entry);
             var after = entry.State == EntityState.Deleted ? [] : RowsOf(task.State, task.Assignee, task.CandidateUsers, task.CandidateGroups);
 
-            foreach (var (candidate, _) in before.Where(b => !after.ContainsKey(b.Key)))
+            var shared = Split(task.CandidateUsers).Count() + Split(task.CandidateGroups).Count() > 1;
+            bool IsShared(string key) => shared && !key.StartsWith("a:", StringComparison.Ordinal);
+            foreach (var (candidate, wasVisible) in before.Where(b => !after.ContainsKey(b.Key)))
             {
                 context.Remove(Tracked(context, task.Id, candidate));
+                if (wasVisible)
+                {
+                    Count(candidate, IsShared(candidate), -1);
+                }
             }
 
-            var shared = Split(task.CandidateUsers).Count() + Split(task.CandidateGroups).Count() > 1;
             foreach (var (candidate, visible) in after)
             {
                 if (!before.TryGetValue(candidate, out var was))
@@ -41,8 +56,12 @@ internal static class CandidateSync
                         Visible = visible,
                         Urgency = task.Priority > 50 ? 0 : 1,
                         CreatedAt = task.CreatedAt,
-                        Shared = shared && !candidate.StartsWith("a:", StringComparison.Ordinal),
+                        Shared = IsShared(candidate),
                     });
+                    if (visible)
+                    {
+                        Count(candidate, IsShared(candidate), +1);
+                    }
                 }
                 else if (was != visible)
                 {
@@ -51,9 +70,12 @@ internal static class CandidateSync
                     property.OriginalValue = was;
                     row.Visible = visible;
                     property.IsModified = true;
+                    Count(candidate, IsShared(candidate), visible ? +1 : -1);
                 }
             }
         }
+
+        return deltas;
     }
 
     /// <summary>The rows an open task has: its assignee's (visible), or else its candidates' (visible); none when not open.</summary>

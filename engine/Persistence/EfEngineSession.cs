@@ -152,7 +152,7 @@ public sealed class EfEngineSession : IEngineSession
     public async Task<int> InboxCountAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
-        return await InboxQueries.CountAsync(_context, actor, cancellationToken);
+        return await InboxQueries.CountAsync(_context, actor, countersKept: _context is PostgresEngineDbContext, cancellationToken);
     }
 
     public async Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
@@ -188,12 +188,12 @@ public sealed class EfEngineSession : IEngineSession
         try
         {
             IncrementJobRevisions(context);
-            CandidateSync.Apply(context);
+            var inboxDeltas = CandidateSync.Apply(context);
             if (context is PostgresEngineDbContext)
             {
                 // one round trip: the batch is its own transaction unless a handler opened the session's transaction
                 await OpenAsync(cancellationToken);
-                await PostgresBatchWriter.WriteAsync(context, cancellationToken);
+                await PostgresBatchWriter.WriteAsync(context, inboxDeltas, cancellationToken);
                 if (_transaction is not null)
                 {
                     await _transaction.CommitAsync(cancellationToken);

@@ -39,6 +39,7 @@ public abstract class EngineDbContext : DbContext
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<TaskCopy> Copies => Set<TaskCopy>();
     public DbSet<TaskCandidate> Candidates => Set<TaskCandidate>();
+    public DbSet<InboxCount> InboxCounts => Set<InboxCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -64,6 +65,12 @@ public abstract class EngineDbContext : DbContext
         modelBuilder.Entity<Incident>(ConfigureIncident);
         modelBuilder.Entity<TaskCopy>(ConfigureCopy);
         modelBuilder.Entity<TaskCandidate>(ConfigureCandidate);
+        modelBuilder.Entity<InboxCount>(e =>
+        {
+            e.ToTable("wf_inbox_counts");
+            e.HasKey(x => new { x.Candidate, x.Slot });
+            e.Property(x => x.Candidate).HasMaxLength(UserLength + 2);
+        });
     }
 
     private static void ConfigureDefinition(EntityTypeBuilder<DefinitionRecord> e)

@@ -37,7 +37,11 @@ internal static class InboxQueries
         return await context.Tasks.FromSqlRaw(sql, [.. arguments]).AsNoTracking().ToListAsync(cancellationToken);
     }
 
-    public static async Task<int> CountAsync(EngineDbContext context, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Single-key tasks from the counters where the store keeps them (PostgreSQL), else from the candidate rows; tasks with
+    /// several keys from the candidate rows, de-duplicated.
+    /// </summary>
+    public static async Task<int> CountAsync(EngineDbContext context, Actor actor, bool countersKept, CancellationToken cancellationToken)
     {
         var keys = Keys(actor);
         var list = new StringBuilder();
@@ -47,7 +51,9 @@ internal static class InboxQueries
         }
 
         var sql = $"""
-            SELECT (SELECT count(*) FROM wf_task_candidates WHERE "Candidate" IN ({list}) AND "Visible" AND NOT "Shared")
+            SELECT {(countersKept
+                ? $"""(SELECT COALESCE(sum("Count"), 0)::bigint FROM wf_inbox_counts WHERE "Candidate" IN ({list}))"""
+                : $"""(SELECT count(*) FROM wf_task_candidates WHERE "Candidate" IN ({list}) AND "Visible" AND NOT "Shared")""")}
                  + (SELECT count(*) FROM (SELECT DISTINCT "TaskId" FROM wf_task_candidates WHERE "Candidate" IN ({list}) AND "Visible" AND "Shared") AS s)
                  AS "Value"
             """;

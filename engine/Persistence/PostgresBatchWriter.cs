@@ -23,7 +23,7 @@ internal static class PostgresBatchWriter
 {
     private const string DivisionByZero = "22012";
 
-    public static async Task WriteAsync(EngineDbContext context, CancellationToken cancellationToken)
+    public static async Task WriteAsync(EngineDbContext context, IReadOnlyDictionary<string, long> inboxDeltas, CancellationToken cancellationToken)
     {
         var entries = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (entries.Count == 0)
@@ -65,6 +65,11 @@ internal static class PostgresBatchWriter
             {
                 plan.Add(new Planned(command, [entry], ReturnsRows: false, Generated: null));
             }
+        }
+
+        if (inboxDeltas.Where(d => d.Value != 0).OrderBy(d => d.Key, StringComparer.Ordinal).ToList() is { Count: > 0 } changes)
+        {
+            plan.Add(new Planned(InboxCounts(changes), [], ReturnsRows: false, Generated: null));
         }
 
         foreach (var planned in plan)
@@ -113,6 +118,26 @@ internal static class PostgresBatchWriter
 #pragma warning disable EF1001 // the state entry behind an EntityEntry is what DbUpdateException takes
         return [.. entries.Select(e => (IUpdateEntry)((IInfrastructure<InternalEntityEntry>)e).Instance)];
 #pragma warning restore EF1001
+    }
+
+    /// <summary>
+    /// Adds the step's changes to the inbox counters: one slot per key, chosen at random so that concurrent steps for the
+    /// same department rarely wait on one row; keys in order so that two steps never lock each other's rows crosswise.
+    /// </summary>
+    private static NpgsqlBatchCommand InboxCounts(List<KeyValuePair<string, long>> changes)
+    {
+        var command = new NpgsqlBatchCommand();
+        var sql = new StringBuilder("""INSERT INTO wf_inbox_counts ("Candidate", "Slot", "Count") VALUES """);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = changes[i].Key });
+            command.Parameters.Add(new NpgsqlParameter { Value = Random.Shared.Next(InboxCount.Slots) });
+            command.Parameters.Add(new NpgsqlParameter { Value = changes[i].Value });
+            sql.Append(i == 0 ? "" : ", ").Append($"(${3 * i + 1}, ${3 * i + 2}, ${3 * i + 3})");
+        }
+
+        command.CommandText = sql.Append(""" ON CONFLICT ("Candidate", "Slot") DO UPDATE SET "Count" = wf_inbox_counts."Count" + EXCLUDED."Count" """).ToString();
+        return command;
     }
 
     private static IProperty? Token(IEntityType type) => type.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken);

@@ -46,7 +46,15 @@ internal sealed partial class Executor
 
                 break;
             case EventTrigger.Compensation:
-                await StartCompensationAsync(ctx, graph, execution, node, execution.ParentId).ConfigureAwait(false);
+                // thrown inside an event subprocess, compensation is for the scope the event subprocess interrupted or joined
+                var scopeId = execution.ParentId;
+                if (scopeId is { } holderId && graph.FindExecution(holderId) is { } holder
+                    && graph.Deployed.Process.NodesById.GetValueOrDefault(holder.ElementId) is { TriggeredByEvent: true })
+                {
+                    scopeId = holder.ParentId;
+                }
+
+                await StartCompensationAsync(ctx, graph, execution, node, scopeId).ConfigureAwait(false);
                 return;
         }
 

@@ -40,7 +40,7 @@ public abstract class EngineStoreContract : IAsyncLifetime
             Assert.Contains(await context.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_Initial", StringComparison.Ordinal));
             await EngineDatabase.MigrateAsync(context); // a second run is a no-op
             Assert.Equal(
-                ["wf_copies", "wf_definitions", "wf_executions", "wf_incidents", "wf_instances", "wf_jobs", "wf_journal", "wf_subscriptions", "wf_task_candidates", "wf_tasks"],
+                ["wf_copies", "wf_definitions", "wf_executions", "wf_inbox_counts", "wf_incidents", "wf_instances", "wf_jobs", "wf_journal", "wf_subscriptions", "wf_task_candidates", "wf_tasks"],
                 context.Model.GetEntityTypes().Select(t => t.GetTableName()).Order());
         }
 

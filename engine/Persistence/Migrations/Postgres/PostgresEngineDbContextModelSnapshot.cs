@@ -597,6 +597,23 @@ namespace Decoupling.Engine.Persistence.Migrations.Postgres
                     b.ToTable("wf_copies", (string)null);
                 });
 
+            modelBuilder.Entity("Decoupling.Engine.Persistence.InboxCount", b =>
+                {
+                    b.Property<string>("Candidate")
+                        .HasMaxLength(202)
+                        .HasColumnType("character varying(202)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Candidate", "Slot");
+
+                    b.ToTable("wf_inbox_counts", (string)null);
+                });
+
             modelBuilder.Entity("Decoupling.Engine.Persistence.TaskCandidate", b =>
                 {
                     b.Property<Guid>("TaskId")

@@ -590,6 +590,23 @@ namespace Decoupling.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("wf_copies", (string)null);
                 });
 
+            modelBuilder.Entity("Decoupling.Engine.Persistence.InboxCount", b =>
+                {
+                    b.Property<string>("Candidate")
+                        .HasMaxLength(202)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Candidate", "Slot");
+
+                    b.ToTable("wf_inbox_counts", (string)null);
+                });
+
             modelBuilder.Entity("Decoupling.Engine.Persistence.TaskCandidate", b =>
                 {
                     b.Property<Guid>("TaskId")
