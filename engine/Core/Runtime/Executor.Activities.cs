@@ -145,7 +145,7 @@ internal sealed partial class Executor
             Variables = view,
             Now = ctx.Now,
             Attempt = job is null ? 1 : options.JobRetries - job.Retries + 1,
-            Transaction = ctx.Session.Transaction,
+            TransactionSource = () => ctx.Session.Transaction,
         };
 
         JsonObject? result;
