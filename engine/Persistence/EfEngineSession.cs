@@ -33,6 +33,9 @@ public sealed class EfEngineSession : IEngineSession
     // what the last read of each instance row said about its jobs, subscriptions and incidents; used once, by the
     // following LoadInstanceRowsAsync of the same unit of work
     private readonly Dictionary<Guid, InstanceRead> _presence = [];
+
+    // on PostgreSQL, the rows read with the instance row in one round trip; used once, like _presence
+    private readonly Dictionary<Guid, InstanceRows> _prefetched = [];
     private bool _failed;
     private bool _disposed;
     private bool _opened;
@@ -104,7 +107,24 @@ public sealed class EfEngineSession : IEngineSession
     public async Task<ProcessInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
+        if (_context is PostgresEngineDbContext)
+        {
+            return await PrefetchAsync("$1", instanceId, cancellationToken);
+        }
+
         return Remember(await Queries.InstanceById(_context, instanceId));
+    }
+
+    /// <summary>On PostgreSQL the instance comes with all its rows in one round trip; LoadInstanceRowsAsync then hands them out.</summary>
+    private async Task<ProcessInstance?> PrefetchAsync(string instanceFilter, Guid key, CancellationToken cancellationToken)
+    {
+        var (instance, rows) = await PostgresRowReader.ReadAsync(_context, instanceFilter, key, cancellationToken);
+        if (instance is not null)
+        {
+            _prefetched[instance.Id] = rows;
+        }
+
+        return instance;
     }
 
     private ProcessInstance? Remember(InstanceRead? read)
@@ -121,6 +141,11 @@ public sealed class EfEngineSession : IEngineSession
     public async Task<ProcessInstance?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
+        if (_context is PostgresEngineDbContext)
+        {
+            return await PrefetchAsync("""(SELECT "InstanceId" FROM wf_tasks WHERE "Id" = $1)""", taskId, cancellationToken);
+        }
+
         return Remember(await Queries.InstanceOfTask(_context, taskId));
     }
 
@@ -133,6 +158,11 @@ public sealed class EfEngineSession : IEngineSession
     public async Task<InstanceRows> LoadInstanceRowsAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
+        if (_prefetched.Remove(instanceId, out var prefetched))
+        {
+            return prefetched;
+        }
+
         var queries = Queries;
         _presence.Remove(instanceId, out var known);
         return new InstanceRows(
@@ -185,6 +215,7 @@ public sealed class EfEngineSession : IEngineSession
     {
         var context = Usable();
         _presence.Clear();
+        _prefetched.Clear();
         try
         {
             IncrementJobRevisions(context);

@@ -12,7 +12,13 @@ internal static class EngineRun
     public static async Task<double> InstancesPerSecondAsync(WorkflowEngine engine, int clients, TimeSpan duration, int warmup)
     {
         await engine.DeployAsync(BenchModel.Xml, "bench.bpmn", "bench");
-        // warm up on every client, long enough for the JIT to have compiled the hot paths at full optimisation
+        await WarmAsync(engine, clients, warmup);
+        return await MeasureAsync(engine, clients, duration);
+    }
+
+    /// <summary>Runs on every client long enough for the JIT to have compiled the hot paths at full optimisation.</summary>
+    public static async Task WarmAsync(WorkflowEngine engine, int clients, int warmup)
+    {
         var warm = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
@@ -21,7 +27,10 @@ internal static class EngineRun
                 await OneAsync(engine, -1 - c * 1_000_000 - i);
             }
         }));
+    }
 
+    public static async Task<double> MeasureAsync(WorkflowEngine engine, int clients, TimeSpan duration)
+    {
         var completed = 0;
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(async c =>
@@ -29,13 +38,15 @@ internal static class EngineRun
             var n = 0;
             while (stopwatch.Elapsed < duration)
             {
-                await OneAsync(engine, c * 1_000_000 + n++);
+                await OneAsync(engine, c * 1_000_000 + Interlocked.Increment(ref Runs) * 10_000 + n++);
                 Interlocked.Increment(ref completed);
             }
         });
         await Task.WhenAll(workers);
         return completed / stopwatch.Elapsed.TotalSeconds;
     }
+
+    private static int Runs;
 
     private static async Task OneAsync(WorkflowEngine engine, int n)
     {
