@@ -5,7 +5,7 @@ using Decoupling.Engine.Model;
 namespace Decoupling.Engine.Runtime;
 
 /// <summary>
-/// Compensation (BPMN 2.0, 10.6.5 and 13.5.6; doc/adr/0008-compensation-order.md). An activity with a compensation
+/// Compensation (BPMN 2.0, 10.6.5 and 13.5.6; doc/adr/0009-compensation-order.md). An activity with a compensation
 /// boundary event that completes leaves a Compensate subscription in its scope, numbered in order of completion. A
 /// compensation throw (intermediate or end event, optionally naming one activity) runs the handlers of the completed
 /// activities of its scope one after the other, latest completed first, and moves on when the last has finished. A

@@ -8,7 +8,7 @@ namespace Decoupling.Engine.Runtime;
 /// Conditional events (intermediate, boundary, event subprocess start) wait as Conditional subscriptions. Their
 /// conditions are evaluated once the step has nothing else to do: a new subscription at once (a condition already true
 /// does not wait), the others when the instance's variables changed in the step. A non-interrupting one fires at most
-/// once per step. See doc/adr/0009-conditional-evaluation.md.
+/// once per step. See doc/adr/0010-conditional-evaluation.md.
 /// </summary>
 internal sealed partial class Executor
 {

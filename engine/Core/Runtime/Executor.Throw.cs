@@ -6,7 +6,7 @@ namespace Decoupling.Engine.Runtime;
 
 /// <summary>
 /// Throw events other than errors and messages: signals (broadcast to every waiting catch and signal start event, see
-/// doc/adr/0007-signal-scope.md), escalations (to the nearest catching boundary or event subprocess, outwards and into
+/// doc/adr/0008-signal-scope.md), escalations (to the nearest catching boundary or event subprocess, outwards and into
 /// the caller; non-critical: uncaught, nothing happens), links (a jump to the link catch of the scope) and compensation.
 /// </summary>
 internal sealed partial class Executor
