@@ -134,7 +134,7 @@ public sealed class WorkflowEngine
             }
         }
 
-        foreach (var old in await session.ListAsync(session.Subscriptions.Where(s => s.Kind == SubscriptionKind.Start), cancellationToken).ConfigureAwait(false))
+        foreach (var old in await session.ListAsync(session.Subscriptions.Where(s => s.Kind == SubscriptionKind.Start || s.Kind == SubscriptionKind.SignalStart), cancellationToken).ConfigureAwait(false))
         {
             var oldDefinition = await definitions.GetAsync(session, old.DefinitionId!.Value).ConfigureAwait(false);
             if (oldDefinition.Record.Key == record.Key)
@@ -146,7 +146,19 @@ public sealed class WorkflowEngine
         var jobs = new List<EngineJob>();
         foreach (var start in process.Nodes.Where(n => n.Kind == FlowNodeKind.StartEvent))
         {
-            if (start.Trigger == EventTrigger.Message && start.MessageName is not null)
+            if (start.Trigger == EventTrigger.Signal && start.SignalName is not null)
+            {
+                session.Add(new MessageSubscription
+                {
+                    Id = Guid.NewGuid(),
+                    Kind = SubscriptionKind.SignalStart,
+                    MessageName = start.SignalName,
+                    DefinitionId = record.Id,
+                    ElementId = start.Id,
+                    CreatedAt = now,
+                });
+            }
+            else if (start.Trigger == EventTrigger.Message && start.MessageName is not null)
             {
                 session.Add(new MessageSubscription
                 {
@@ -271,7 +283,7 @@ public sealed class WorkflowEngine
         steps.RunAsync(actor, async ctx =>
         {
             var session = ctx.Session;
-            var query = session.Subscriptions.Where(s => s.MessageName == messageName && s.Kind != SubscriptionKind.Start);
+            var query = session.Subscriptions.Where(s => s.MessageName == messageName && (s.Kind == SubscriptionKind.Catch || s.Kind == SubscriptionKind.Boundary));
             if (businessKey is not null)
             {
                 query = query.Where(s => s.BusinessKey == businessKey);
@@ -292,6 +304,25 @@ public sealed class WorkflowEngine
             var started = executor.CreateInstance(ctx, deployed, businessKey, variables?.DeepClone() as JsonObject);
             executor.StartAt(ctx, started, deployed.Process.GetNode(startSubscription.ElementId));
             return started.Instance;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Throws a signal from outside (Camunda's signalEventReceived): in one step, every instance waiting for it receives it
+    /// once and every process with a signal start event of this name starts once. Returns how many received it.
+    /// </summary>
+    /// <example><code>var reached = await engine.SignalAsync("政策调整", Actor.User("admin"));</code></example>
+    public Task<int> SignalAsync(string signalName, Actor actor, CancellationToken cancellationToken = default) =>
+        steps.RunAsync(actor, ctx => executor.ThrowSignalAsync(ctx, null, signalName), cancellationToken);
+
+    /// <summary>Delivers a message to one waiting subscription (the simulation answers a receive task or message catch this way).</summary>
+    internal Task DeliverToAsync(Guid subscriptionId, JsonObject? variables, Actor actor, CancellationToken cancellationToken = default) =>
+        steps.RunAsync(actor, async ctx =>
+        {
+            var found = await ctx.Session.FirstOrDefaultAsync(ctx.Session.Subscriptions.Where(s => s.Id == subscriptionId), cancellationToken).ConfigureAwait(false)
+                ?? throw new EngineException(EngineErrors.MessageNotCorrelated, subscriptionId, null);
+            var graph = await loader.LoadAsync(ctx, found.InstanceId!.Value).ConfigureAwait(false);
+            await executor.DeliverMessageAsync(ctx, graph, graph.Subscriptions.First(s => s.Id == subscriptionId), variables).ConfigureAwait(false);
+            return true;
         }, cancellationToken);
 
     /// <summary>Cancels a running instance (its called instances too). Allowed to the starter and to administrators.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Decoupling.Engine.Entities;
 using Decoupling.Engine.Persistence.Resources;
+using Decoupling.Engine.Services;
 using Decoupling.Engine.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -32,6 +33,9 @@ public sealed class EfEngineSession : IEngineSession
     // what the last read of each instance row said about its jobs, subscriptions and incidents; used once, by the
     // following LoadInstanceRowsAsync of the same unit of work
     private readonly Dictionary<Guid, InstanceRead> _presence = [];
+
+    // on PostgreSQL, the rows read with the instance row in one round trip; used once, like _presence
+    private readonly Dictionary<Guid, InstanceRows> _prefetched = [];
     private bool _failed;
     private bool _disposed;
     private bool _opened;
@@ -103,7 +107,24 @@ public sealed class EfEngineSession : IEngineSession
     public async Task<ProcessInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
+        if (_context is PostgresEngineDbContext)
+        {
+            return await PrefetchAsync("$1", instanceId, cancellationToken);
+        }
+
         return Remember(await Queries.InstanceById(_context, instanceId));
+    }
+
+    /// <summary>On PostgreSQL the instance comes with all its rows in one round trip; LoadInstanceRowsAsync then hands them out.</summary>
+    private async Task<ProcessInstance?> PrefetchAsync(string instanceFilter, Guid key, CancellationToken cancellationToken)
+    {
+        var (instance, rows) = await PostgresRowReader.ReadAsync(_context, instanceFilter, key, cancellationToken);
+        if (instance is not null)
+        {
+            _prefetched[instance.Id] = rows;
+        }
+
+        return instance;
     }
 
     private ProcessInstance? Remember(InstanceRead? read)
@@ -120,6 +141,11 @@ public sealed class EfEngineSession : IEngineSession
     public async Task<ProcessInstance?> FindInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
+        if (_context is PostgresEngineDbContext)
+        {
+            return await PrefetchAsync("""(SELECT "InstanceId" FROM wf_tasks WHERE "Id" = $1)""", taskId, cancellationToken);
+        }
+
         return Remember(await Queries.InstanceOfTask(_context, taskId));
     }
 
@@ -132,6 +158,11 @@ public sealed class EfEngineSession : IEngineSession
     public async Task<InstanceRows> LoadInstanceRowsAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
+        if (_prefetched.Remove(instanceId, out var prefetched))
+        {
+            return prefetched;
+        }
+
         var queries = Queries;
         _presence.Remove(instanceId, out var known);
         return new InstanceRows(
@@ -140,6 +171,18 @@ public sealed class EfEngineSession : IEngineSession
             known is { HasJobs: false } ? [] : await queries.JobsOf(_context, instanceId).ToListAsync(cancellationToken),
             known is { HasSubscriptions: false } ? [] : await queries.SubscriptionsOf(_context, instanceId).ToListAsync(cancellationToken),
             known is { HasOpenIncidents: false } ? [] : await queries.OpenIncidentsOf(_context, instanceId).ToListAsync(cancellationToken));
+    }
+
+    public async Task<List<HumanTask>> InboxPageAsync(Actor actor, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await OpenAsync(cancellationToken);
+        return await InboxQueries.PageAsync(_context, actor, skip, take, cancellationToken);
+    }
+
+    public async Task<int> InboxCountAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await OpenAsync(cancellationToken);
+        return await InboxQueries.CountAsync(_context, actor, countersKept: _context is PostgresEngineDbContext, cancellationToken);
     }
 
     public async Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
@@ -172,12 +215,27 @@ public sealed class EfEngineSession : IEngineSession
     {
         var context = Usable();
         _presence.Clear();
+        _prefetched.Clear();
         try
         {
             IncrementJobRevisions(context);
-            _transaction ??= await context.Database.BeginTransactionAsync(cancellationToken);
-            await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            await _transaction.CommitAsync(cancellationToken);
+            var inboxDeltas = CandidateSync.Apply(context);
+            if (context is PostgresEngineDbContext)
+            {
+                // one round trip: the batch is its own transaction unless a handler opened the session's transaction
+                await OpenAsync(cancellationToken);
+                await PostgresBatchWriter.WriteAsync(context, inboxDeltas, cancellationToken);
+                if (_transaction is not null)
+                {
+                    await _transaction.CommitAsync(cancellationToken);
+                }
+            }
+            else
+            {
+                _transaction ??= await context.Database.BeginTransactionAsync(cancellationToken);
+                await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                await _transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (Exception exception)
         {

@@ -38,6 +38,8 @@ public abstract class EngineDbContext : DbContext
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<TaskCopy> Copies => Set<TaskCopy>();
+    public DbSet<TaskCandidate> Candidates => Set<TaskCandidate>();
+    public DbSet<InboxCount> InboxCounts => Set<InboxCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -62,6 +64,13 @@ public abstract class EngineDbContext : DbContext
         modelBuilder.Entity<JournalEntry>(ConfigureJournal);
         modelBuilder.Entity<Incident>(ConfigureIncident);
         modelBuilder.Entity<TaskCopy>(ConfigureCopy);
+        modelBuilder.Entity<TaskCandidate>(ConfigureCandidate);
+        modelBuilder.Entity<InboxCount>(e =>
+        {
+            e.ToTable("wf_inbox_counts");
+            e.HasKey(x => new { x.Candidate, x.Slot });
+            e.Property(x => x.Candidate).HasMaxLength(UserLength + 2);
+        });
     }
 
     private static void ConfigureDefinition(EntityTypeBuilder<DefinitionRecord> e)
@@ -153,6 +162,7 @@ public abstract class EngineDbContext : DbContext
         e.Property(x => x.MessageName).HasMaxLength(KeyLength);
         e.Property(x => x.BusinessKey).HasMaxLength(KeyLength);
         e.Property(x => x.ElementId).HasMaxLength(ElementIdLength);
+        e.Property(x => x.DataJson);
         e.HasIndex(x => new { x.MessageName, x.BusinessKey });
 
         // every step asks whether its instance waits for a message
@@ -183,6 +193,19 @@ public abstract class EngineDbContext : DbContext
         e.Property(x => x.Message);
         e.Property(x => x.ResolvedBy).HasMaxLength(UserLength);
         e.HasIndex(x => x.InstanceId);
+    }
+
+    /// <summary>
+    /// The inbox index. A page is a range scan per candidate in inbox order (Urgency, CreatedAt) over the visible rows;
+    /// the count reads (Candidate, Shared) without touching the table.
+    /// </summary>
+    private static void ConfigureCandidate(EntityTypeBuilder<TaskCandidate> e)
+    {
+        e.ToTable("wf_task_candidates");
+        e.HasKey(x => new { x.TaskId, x.Candidate });
+        e.Property(x => x.Candidate).HasMaxLength(UserLength + 2);
+        e.HasIndex(x => new { x.Candidate, x.Urgency, x.CreatedAt, x.TaskId }).HasDatabaseName("IX_wf_task_candidates_inbox").HasFilter("\"Visible\"");
+        e.HasIndex(x => new { x.Candidate, x.Shared, x.TaskId }).HasDatabaseName("IX_wf_task_candidates_count").HasFilter("\"Visible\"");
     }
 
     private static void ConfigureCopy(EntityTypeBuilder<TaskCopy> e)

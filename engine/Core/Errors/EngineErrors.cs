@@ -81,6 +81,7 @@ public static class EngineErrors
     public static readonly EngineError NoApproverToAdmin = new("ENGINE_NO_APPROVER_TO_ADMIN", EngineErrorKind.Incident);
     public static readonly EngineError NoFlowTaken = new("ENGINE_NO_FLOW_TAKEN", EngineErrorKind.Incident);
     public static readonly EngineError NoHandler = new("ENGINE_NO_HANDLER", EngineErrorKind.Incident);
+    public static readonly EngineError NoScriptEvaluator = new("ENGINE_NO_SCRIPT_EVALUATOR", EngineErrorKind.Incident);
     public static readonly EngineError ServiceFailed = new("ENGINE_SERVICE_FAILED", EngineErrorKind.Incident);
     public static readonly EngineError StarterSkipped = new("ENGINE_STARTER_SKIPPED", EngineErrorKind.Incident);
     public static readonly EngineError TooManyMoves = new("ENGINE_TOO_MANY_MOVES", EngineErrorKind.Incident);

@@ -24,6 +24,9 @@ public sealed class ExpressionSandboxOptions
     /// <summary>Characters in a text that contains expressions (EXPR_TOO_LONG). Plain literals are not limited. Default 4000.</summary>
     public int MaxExpressionLength { get; init; } = 4000;
 
+    /// <summary>Characters of a script task's script (EXPR_TOO_LONG). Default 20000.</summary>
+    public int MaxScriptLength { get; init; } = 20_000;
+
     /// <summary>Distinct texts whose parsed form is cached; the cache is emptied when full. Default 4096.</summary>
     public int MaxCachedExpressions { get; init; } = 4096;
 
@@ -40,6 +43,7 @@ public sealed class ExpressionSandboxOptions
         Positive(MaxArrayLength, nameof(MaxArrayLength));
         Positive(MaxExpressionLength, nameof(MaxExpressionLength));
         Positive(MaxCachedExpressions, nameof(MaxCachedExpressions));
+        Positive(MaxScriptLength, nameof(MaxScriptLength));
         return this;
 
         static void Positive(long value, string name)

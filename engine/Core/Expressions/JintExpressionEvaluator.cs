@@ -29,12 +29,26 @@ namespace Decoupling.Engine.Expressions;
 /// same limits). A top-level NaN/Infinity, function or symbol is EXPR_TYPE: it has no JSON form.</item>
 /// </list>
 /// </summary>
-public sealed class JintExpressionEvaluator : IExpressionEvaluator
+public sealed class JintExpressionEvaluator : IExpressionEvaluator, IScriptEvaluator
 {
     private const int MaxShownExpressionLength = 200;
     private const int MaxResultDepth = 256;
 
     private readonly ConcurrentDictionary<string, Compiled> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Prepared<Script>> _scripts = new(StringComparer.Ordinal);
+
+    /// <summary>The execution object a script task sees (getVariable/setVariable), built in JavaScript so no CLR object enters.</summary>
+    private static readonly Prepared<Script> ExecutionPrelude = JsEngine.PrepareScript(
+        """
+        (function (g) {
+          var changes = Object.create(null);
+          g.execution = Object.freeze({
+            setVariable: function (name, value) { changes[String(name)] = value === undefined ? null : value; },
+            getVariable: function (name) { name = String(name); return name in changes ? changes[name] : g[name]; }
+          });
+          Object.defineProperty(g, '__changes', { value: function () { return changes; } });
+        })(globalThis);
+        """, strict: true);
 
     public JintExpressionEvaluator()
         : this(new ExpressionSandboxOptions())
@@ -121,6 +135,81 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         var actual = result is null ? "null" : Shorten(result.ToJsonString());
         throw new ExpressionException(
             elementId, "EXPR_TYPE", EngineText.Get("EXPR_TYPE", elementId, Shorten(text), actual));
+    }
+
+    public ScriptResult RunScript(string script, JsonObject variables, string elementId)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(variables);
+        if (script.Length > Options.MaxScriptLength)
+        {
+            throw new ExpressionException(elementId, "EXPR_TOO_LONG",
+                EngineText.Get("EXPR_TOO_LONG", elementId, Shorten(script), script.Length, Options.MaxScriptLength));
+        }
+
+        Prepared<Script> prepared;
+        if (!_scripts.TryGetValue(script, out prepared))
+        {
+            try
+            {
+                prepared = JsEngine.PrepareScript(script, strict: true);
+            }
+            catch (Exception ex)
+            {
+                throw new ExpressionException(elementId, "EXPR_SYNTAX", EngineText.Get("EXPR_SYNTAX", elementId, Shorten(script), ex.Message));
+            }
+
+            if (_scripts.Count >= Options.MaxCachedExpressions)
+            {
+                _scripts.Clear();
+            }
+
+            _scripts.TryAdd(script, prepared);
+        }
+
+        try
+        {
+            using var session = new Session(this, variables);
+            session.Run(ExecutionPrelude);
+            var value = session.ToJson(session.Run(prepared), script, elementId);
+            var changes = session.ToJson(session.RunChanges(), script, elementId) as JsonObject ?? [];
+            return new ScriptResult(value, changes);
+        }
+        catch (Exception ex) when (ex is not ExpressionException)
+        {
+            throw Translate(ex, script, elementId);
+        }
+    }
+
+    /// <summary>True when the trimmed text is exactly one ${...} (or #{...}) expression: what a condition must be.</summary>
+    public static bool IsSingleExpression(string text)
+    {
+        try
+        {
+            return ExpressionTemplate.Parse(text.Trim()).IsSingleExpression;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The JavaScript syntax error of an expression text, or null when it parses (checked at deployment).</summary>
+    public static string? SyntaxErrorOf(string text) =>
+        ExpressionTemplate.HasExpression(text) ? Prepare(text).SyntaxError : null;
+
+    /// <summary>The JavaScript syntax error of a script task's script, or null.</summary>
+    public static string? ScriptSyntaxErrorOf(string script)
+    {
+        try
+        {
+            JsEngine.PrepareScript(script, strict: true);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex.Message;
+        }
     }
 
     private Compiled Compile(string text, string elementId)
@@ -274,6 +363,8 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
 
         public JsValue Run(Prepared<Script> script) => _engine.Evaluate(script);
+
+        public JsValue RunChanges() => _engine.Invoke(_engine.Global.Get("__changes"));
 
         public JsonNode? ToJson(JsValue value, string text, string elementId)
         {

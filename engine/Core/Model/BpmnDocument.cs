@@ -10,4 +10,10 @@ public sealed class BpmnDocument
 
     /// <summary>error id -> error code.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>signal id -> signal name.</summary>
+    public Dictionary<string, string> Signals { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>escalation id -> escalation code.</summary>
+    public Dictionary<string, string> Escalations { get; } = new(StringComparer.Ordinal);
 }

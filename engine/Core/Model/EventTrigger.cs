@@ -8,4 +8,10 @@ public enum EventTrigger
     Message,
     Error,
     Terminate,
+    Signal,
+    Escalation,
+    Conditional,
+    Link,
+    Compensation,
+    Cancel,
 }

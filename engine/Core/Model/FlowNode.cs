@@ -71,7 +71,53 @@ public sealed class FlowNode
     /// <summary>Activities are the nodes that can carry boundary events and loop characteristics.</summary>
     public bool IsActivity => Kind is FlowNodeKind.Task or FlowNodeKind.ManualTask or FlowNodeKind.UserTask
         or FlowNodeKind.ServiceTask or FlowNodeKind.SendTask or FlowNodeKind.ReceiveTask
-        or FlowNodeKind.SubProcess or FlowNodeKind.CallActivity;
+        or FlowNodeKind.SubProcess or FlowNodeKind.CallActivity or FlowNodeKind.ScriptTask;
+
+    // Events beyond timer, message, error and terminate (signal, escalation, conditional, link, compensation, cancel)
+
+    /// <summary>Signal name of a signal event (what a throw and its catches share).</summary>
+    public string? SignalName { get; init; }
+
+    /// <summary>Escalation code thrown, or caught (null on a catch: every escalation).</summary>
+    public string? EscalationCode { get; init; }
+
+    /// <summary>The condition of a conditional event (an expression, ${...}).</summary>
+    public string? Condition { get; init; }
+
+    /// <summary>The name that pairs a link throw event with the link catch event of its scope.</summary>
+    public string? LinkName { get; init; }
+
+    /// <summary>activityRef of a compensation throw: only that activity is compensated (null: every completed one of the scope).</summary>
+    public string? CompensateActivityRef { get; init; }
+
+    /// <summary>isForCompensation: the activity runs only as a compensation handler, never on a sequence flow.</summary>
+    public bool IsForCompensation { get; init; }
+
+    /// <summary>The handler of an activity with a compensation boundary event (wired through the boundary's association).</summary>
+    public FlowNode? CompensationHandler { get; internal set; }
+
+    /// <summary>A subprocess with triggeredByEvent="true": started by its start event, never by a sequence flow.</summary>
+    public bool TriggeredByEvent { get; init; }
+
+    /// <summary>A transaction subprocess (bpmn:transaction): a cancel end event inside compensates it and leaves by its cancel boundary.</summary>
+    public bool IsTransaction { get; init; }
+
+    /// <summary>isInterrupting of an event subprocess's start event (true unless set to false).</summary>
+    public bool IsInterrupting { get; init; } = true;
+
+    // Script task
+    public string? ScriptFormat { get; init; }
+    public string? Script { get; init; }
+
+    /// <summary>camunda:resultVariable: the script's value is stored under this name.</summary>
+    public string? ResultVariable { get; init; }
+
+    /// <summary>An element the reader refused (unsupported, or an event whose definition it could not read): kept so that flows and
+    /// boundaries pointing at it are not reported again, and skipped by the rules.</summary>
+    internal bool Rejected { get; init; }
+
+    /// <summary>The event subprocess whose start event this is, or null.</summary>
+    public FlowNode? EventSubProcess => Kind == FlowNodeKind.StartEvent && Parent is { TriggeredByEvent: true } parent ? parent : null;
 
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Id : Name!;
 

@@ -20,4 +20,5 @@ public enum FlowNodeKind
     EventBasedGateway,
     SubProcess,
     CallActivity,
+    ScriptTask,
 }

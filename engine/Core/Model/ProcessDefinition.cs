@@ -42,4 +42,8 @@ public sealed class ProcessDefinition
     /// <summary>The none start event of a scope, or null.</summary>
     public FlowNode? NoneStartOf(FlowNode? scope) =>
         NodesOf(scope).FirstOrDefault(n => n.Kind == FlowNodeKind.StartEvent && n.Trigger == EventTrigger.None);
+
+    /// <summary>The start events of the event subprocesses directly in a scope (the process when null).</summary>
+    public IEnumerable<FlowNode> EventSubProcessStartsOf(FlowNode? scope) =>
+        NodesOf(scope).Where(n => n.TriggeredByEvent).SelectMany(n => n.Children.Where(c => c.Kind == FlowNodeKind.StartEvent).Take(1));
 }

@@ -32,6 +32,8 @@ internal sealed class BpmnReader
         ["eventBasedGateway"] = FlowNodeKind.EventBasedGateway,
         ["subProcess"] = FlowNodeKind.SubProcess,
         ["callActivity"] = FlowNodeKind.CallActivity,
+        ["scriptTask"] = FlowNodeKind.ScriptTask,
+        ["transaction"] = FlowNodeKind.SubProcess,
     };
 
     /// <summary>Children of a process or subprocess that carry no execution semantics.</summary>
@@ -56,6 +58,10 @@ internal sealed class BpmnReader
 
     /// <summary>message id -> name (null when the message has none).</summary>
     private readonly Dictionary<string, string?> messageNames = new(StringComparer.Ordinal);
+
+    /// <summary>signal id -> name, escalation id -> code (null when missing).</summary>
+    private readonly Dictionary<string, string?> signalNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> escalationCodes = new(StringComparer.Ordinal);
 
     private BpmnReader(ValidationErrorList errors) => this.errors = errors;
 
@@ -107,6 +113,9 @@ internal sealed class BpmnReader
             }
         }
 
+        ReadCatalogue(definitions, "signal", "name", signalNames, document.Signals);
+        ReadCatalogue(definitions, "escalation", "escalationCode", escalationCodes, document.Escalations);
+
         var processes = definitions.Elements(Bpmn + "process").ToList();
         if (processes.Count == 0)
         {
@@ -123,6 +132,25 @@ internal sealed class BpmnReader
         }
 
         return document;
+    }
+
+    private static void ReadCatalogue(XElement definitions, string tag, string attribute, Dictionary<string, string?> byId,
+        Dictionary<string, string> named)
+    {
+        foreach (var item in definitions.Elements(Bpmn + tag))
+        {
+            if (Attr(item, "id") is not { } id)
+            {
+                continue;
+            }
+
+            var value = Attr(item, attribute);
+            byId.TryAdd(id, value);
+            if (value is not null)
+            {
+                named.TryAdd(id, value);
+            }
+        }
     }
 
     private void CheckDuplicateIds(XElement definitions)
@@ -164,6 +192,7 @@ internal sealed class BpmnReader
         ReadScope(process, null, context);
         WireBoundaries(context);
         WireFlows(context);
+        WireCompensationHandlers(context);
         return definition;
     }
 
@@ -183,24 +212,33 @@ internal sealed class BpmnReader
                 continue;
             }
 
+            if (tag == "association")
+            {
+                // compensation boundary events reach their handler by an association; nothing else reads associations
+                if (Attr(element, "sourceRef") is { } from && Attr(element, "targetRef") is { } to)
+                {
+                    context.Associations.Add((from, to));
+                }
+
+                continue;
+            }
+
             if (IgnoredInScope.Contains(tag))
             {
                 continue;
             }
 
+            FlowNode? node;
             if (!NodeKinds.TryGetValue(tag, out var kind))
             {
                 Unsupported(element, tag);
-                continue;
+                node = Placeholder(element);
             }
-
-            if (kind == FlowNodeKind.SubProcess && IsTrue(element, "triggeredByEvent"))
+            else
             {
-                Unsupported(element, "subProcess triggeredByEvent=\"true\"");
-                continue;
+                node = ReadNode(element, tag, kind);
             }
 
-            var node = ReadNode(element, tag, kind);
             if (node is null)
             {
                 continue;
@@ -222,6 +260,13 @@ internal sealed class BpmnReader
         }
     }
 
+    /// <summary>
+    /// An element the engine does not run: it stays in the model as a rejected node so that its flows and boundary events
+    /// are wired without a second error each (one root cause, one message).
+    /// </summary>
+    private static FlowNode? Placeholder(XElement element) =>
+        Attr(element, "id") is { } id ? new FlowNode { Id = id, Name = Attr(element, "name"), Kind = FlowNodeKind.Task, Rejected = true } : null;
+
     private FlowNode? ReadNode(XElement element, string tag, FlowNodeKind kind)
     {
         var id = Attr(element, "id");
@@ -231,11 +276,7 @@ internal sealed class BpmnReader
             return null;
         }
 
-        if (IsTrue(element, "isForCompensation"))
-        {
-            errors.Add(id, "BPMN_UNSUPPORTED_ELEMENT", $"{tag} isForCompensation=\"true\"");
-        }
-
+        var rejected = false;
         if (element.Element(Bpmn + "standardLoopCharacteristics") is not null)
         {
             errors.Add(id, "BPMN_UNSUPPORTED_ELEMENT", "standardLoopCharacteristics");
@@ -245,9 +286,20 @@ internal sealed class BpmnReader
         TimerDefinition? timer = null;
         string? messageName = null;
         string? errorCode = null;
+        EventExtras extras = default;
         if (IsEvent(kind))
         {
+            var before = errors.Count;
             (trigger, timer, messageName, errorCode) = ReadEventDefinition(element, id, tag, kind);
+            extras = ReadEventExtras(element, id, kind, trigger);
+
+            // an event whose definition could not be read would otherwise pass for a none event (a second none start...)
+            rejected = errors.Count > before && (trigger == EventTrigger.None || extras.Failed);
+        }
+
+        if (kind == FlowNodeKind.ScriptTask)
+        {
+            CheckScript(element, id);
         }
         else if (kind == FlowNodeKind.ReceiveTask)
         {
@@ -294,7 +346,20 @@ internal sealed class BpmnReader
             CalledElementVersion = Attr(element, Camunda + "calledElementVersion"),
             InMappings = inMappings,
             OutMappings = outMappings,
-            Loop = ReadLoop(element),
+            Loop = ReadLoop(element, id),
+            SignalName = extras.SignalName,
+            EscalationCode = extras.EscalationCode,
+            Condition = extras.Condition,
+            LinkName = extras.LinkName,
+            CompensateActivityRef = extras.ActivityRef,
+            IsForCompensation = IsTrue(element, "isForCompensation"),
+            TriggeredByEvent = kind == FlowNodeKind.SubProcess && IsTrue(element, "triggeredByEvent"),
+            IsTransaction = tag == "transaction",
+            IsInterrupting = !string.Equals(Attr(element, "isInterrupting"), "false", StringComparison.OrdinalIgnoreCase),
+            ScriptFormat = kind == FlowNodeKind.ScriptTask ? Attr(element, "scriptFormat") : null,
+            Script = kind == FlowNodeKind.ScriptTask ? TextOrNull(element.Element(Bpmn + "script")) : null,
+            ResultVariable = Attr(element, Camunda + "resultVariable"),
+            Rejected = rejected,
         };
     }
 
@@ -326,6 +391,12 @@ internal sealed class BpmnReader
             case "messageEventDefinition": trigger = EventTrigger.Message; break;
             case "errorEventDefinition": trigger = EventTrigger.Error; break;
             case "terminateEventDefinition": trigger = EventTrigger.Terminate; break;
+            case "signalEventDefinition": trigger = EventTrigger.Signal; break;
+            case "escalationEventDefinition": trigger = EventTrigger.Escalation; break;
+            case "conditionalEventDefinition": trigger = EventTrigger.Conditional; break;
+            case "linkEventDefinition": trigger = EventTrigger.Link; break;
+            case "compensateEventDefinition": trigger = EventTrigger.Compensation; break;
+            case "cancelEventDefinition": trigger = EventTrigger.Cancel; break;
             default:
                 errors.Add(id, "BPMN_UNSUPPORTED_ELEMENT", definitionTag);
                 return (EventTrigger.None, null, null, null);
@@ -340,7 +411,7 @@ internal sealed class BpmnReader
         {
             EventTrigger.Timer => (trigger, ReadTimer(definition, id), null, null),
             EventTrigger.Message => (trigger, null, ResolveMessage(id, Attr(definition, "messageRef"), required: IsCatching(kind)), null),
-            EventTrigger.Error => (trigger, null, null, ResolveError(id, Attr(definition, "errorRef"), kind == FlowNodeKind.BoundaryEvent)),
+            EventTrigger.Error => (trigger, null, null, ResolveError(id, Attr(definition, "errorRef"), kind is FlowNodeKind.BoundaryEvent or FlowNodeKind.StartEvent)),
             _ => (trigger, null, null, null),
         };
     }
@@ -348,13 +419,19 @@ internal sealed class BpmnReader
     /// <summary>Which event definitions each event kind may carry; subprocess start events are narrowed later by the rules.</summary>
     private bool CheckTriggerAllowed(string id, string tag, FlowNodeKind kind, EventTrigger trigger, string definitionTag)
     {
+        // start events of event subprocesses take more (error, escalation, conditional); BpmnRules narrows by scope
         var allowed = kind switch
         {
-            FlowNodeKind.StartEvent => trigger is EventTrigger.None or EventTrigger.Timer or EventTrigger.Message,
-            FlowNodeKind.EndEvent => trigger is EventTrigger.None or EventTrigger.Message or EventTrigger.Error or EventTrigger.Terminate,
-            FlowNodeKind.IntermediateCatchEvent => trigger is EventTrigger.Timer or EventTrigger.Message,
-            FlowNodeKind.IntermediateThrowEvent => trigger is EventTrigger.None or EventTrigger.Message,
-            FlowNodeKind.BoundaryEvent => trigger is EventTrigger.Timer or EventTrigger.Message or EventTrigger.Error,
+            FlowNodeKind.StartEvent => trigger is EventTrigger.None or EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal
+                or EventTrigger.Error or EventTrigger.Escalation or EventTrigger.Conditional,
+            FlowNodeKind.EndEvent => trigger is EventTrigger.None or EventTrigger.Message or EventTrigger.Error or EventTrigger.Terminate
+                or EventTrigger.Signal or EventTrigger.Escalation or EventTrigger.Compensation or EventTrigger.Cancel,
+            FlowNodeKind.IntermediateCatchEvent => trigger is EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal
+                or EventTrigger.Conditional or EventTrigger.Link,
+            FlowNodeKind.IntermediateThrowEvent => trigger is EventTrigger.None or EventTrigger.Message or EventTrigger.Signal
+                or EventTrigger.Escalation or EventTrigger.Link or EventTrigger.Compensation,
+            FlowNodeKind.BoundaryEvent => trigger is EventTrigger.Timer or EventTrigger.Message or EventTrigger.Error or EventTrigger.Signal
+                or EventTrigger.Escalation or EventTrigger.Conditional or EventTrigger.Compensation or EventTrigger.Cancel,
             _ => true,
         };
         if (allowed)
@@ -373,6 +450,140 @@ internal sealed class BpmnReader
 
         return false;
     }
+
+    /// <summary>What the newer event definitions carry: signal name, escalation code, condition, link name, compensated activity.</summary>
+    private EventExtras ReadEventExtras(XElement element, string id, FlowNodeKind kind, EventTrigger trigger)
+    {
+        var definition = element.Elements().FirstOrDefault(e => e.Name.Namespace == Bpmn && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal));
+        if (definition is null)
+        {
+            return default;
+        }
+
+        switch (trigger)
+        {
+            case EventTrigger.Signal:
+                var signalRef = Attr(definition, "signalRef");
+                if (signalRef is null || !signalNames.TryGetValue(signalRef, out var signal) || signal is null)
+                {
+                    errors.Add(id, "BPMN_SIGNAL_MISSING", signalRef ?? "");
+                    return new EventExtras { Failed = true };
+                }
+
+                return new EventExtras { SignalName = signal };
+            case EventTrigger.Escalation:
+                var escalationRef = Attr(definition, "escalationRef");
+                var isCatch = kind is FlowNodeKind.BoundaryEvent or FlowNodeKind.StartEvent;
+                if (escalationRef is null && isCatch)
+                {
+                    return default; // catches every escalation
+                }
+
+                if (escalationRef is null || !escalationCodes.TryGetValue(escalationRef, out var code) || code is null)
+                {
+                    errors.Add(id, "BPMN_ESCALATION_MISSING", escalationRef ?? "");
+                    return new EventExtras { Failed = true };
+                }
+
+                return new EventExtras { EscalationCode = code };
+            case EventTrigger.Conditional:
+                var condition = TextOrNull(definition.Element(Bpmn + "condition"));
+                if (condition is null)
+                {
+                    errors.Add(id, "BPMN_CONDITION_MISSING");
+                    return new EventExtras { Failed = true };
+                }
+
+                return CheckExpression(id, condition, "condition") ? new EventExtras { Condition = condition } : new EventExtras { Failed = true };
+            case EventTrigger.Link:
+                var name = Attr(definition, "name");
+                if (name is null)
+                {
+                    errors.Add(id, "BPMN_LINK_NAME_MISSING");
+                    return new EventExtras { Failed = true };
+                }
+
+                return new EventExtras { LinkName = name };
+            case EventTrigger.Compensation:
+                if (string.Equals(Attr(definition, "waitForCompletion"), "false", StringComparison.OrdinalIgnoreCase))
+                {
+                    errors.Add(id, "BPMN_COMPENSATION_NO_WAIT");
+                    return new EventExtras { Failed = true };
+                }
+
+                return new EventExtras { ActivityRef = Attr(definition, "activityRef") };
+            default:
+                return default;
+        }
+    }
+
+    /// <summary>A condition is an expression (${...}); a bare JavaScript program would pass deployment and fail at run time.</summary>
+    private void CheckCondition(string id, XElement expression)
+    {
+        var language = Attr(expression, "language");
+        if (language is not null && !IsJavaScript(language))
+        {
+            errors.Add(id, "BPMN_SCRIPT_LANGUAGE_UNSUPPORTED", language);
+            return;
+        }
+
+        CheckExpression(id, TextOrNull(expression), "conditionExpression");
+    }
+
+    /// <summary>Refuses text that is not one ${...} expression, or whose JavaScript does not parse; true when fine (or absent).</summary>
+    private bool CheckExpression(string id, string? text, string what)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!Expressions.JintExpressionEvaluator.IsSingleExpression(text))
+        {
+            errors.Add(id, "BPMN_CONDITION_NOT_EXPRESSION", what, Shorten(text));
+            return false;
+        }
+
+        if (Expressions.JintExpressionEvaluator.SyntaxErrorOf(text) is { } syntax)
+        {
+            errors.Add(id, "BPMN_EXPRESSION_SYNTAX", what, syntax);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Script tasks run JavaScript, inline, in the expression sandbox; another language or an external resource is refused by name.</summary>
+    private void CheckScript(XElement element, string id)
+    {
+        var format = Attr(element, "scriptFormat");
+        if (format is null || !IsJavaScript(format))
+        {
+            errors.Add(id, "BPMN_SCRIPT_LANGUAGE_UNSUPPORTED", format ?? "");
+            return;
+        }
+
+        if (Attr(element, Camunda + "resource") is { } resource)
+        {
+            errors.Add(id, "BPMN_SCRIPT_RESOURCE_UNSUPPORTED", resource);
+            return;
+        }
+
+        var script = TextOrNull(element.Element(Bpmn + "script"));
+        if (script is null)
+        {
+            errors.Add(id, "BPMN_SCRIPT_MISSING");
+        }
+        else if (Expressions.JintExpressionEvaluator.ScriptSyntaxErrorOf(script) is { } syntax)
+        {
+            errors.Add(id, "BPMN_EXPRESSION_SYNTAX", "script", syntax);
+        }
+    }
+
+    private static bool IsJavaScript(string language) =>
+        language.Trim().ToLowerInvariant() is "javascript" or "js" or "ecmascript" or "application/javascript" or "text/javascript";
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private TimerDefinition? ReadTimer(XElement definition, string id)
     {
@@ -555,13 +766,15 @@ internal sealed class BpmnReader
     private static List<string> SplitList(string? text) =>
         (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
 
-    private static LoopCharacteristics? ReadLoop(XElement element)
+    private LoopCharacteristics? ReadLoop(XElement element, string id)
     {
         var loop = element.Element(Bpmn + "multiInstanceLoopCharacteristics");
         if (loop is null)
         {
             return null;
         }
+
+        CheckExpression(id, TextOrNull(loop.Element(Bpmn + "completionCondition")), "completionCondition");
 
         return new LoopCharacteristics
         {
@@ -590,6 +803,11 @@ internal sealed class BpmnReader
             TargetId = Attr(element, "targetRef") ?? "",
             Condition = TextOrNull(element.Element(Bpmn + "conditionExpression")),
         };
+        if (element.Element(Bpmn + "conditionExpression") is { } expression)
+        {
+            CheckCondition(id, expression);
+        }
+
         context.Flows.Add((flow, scope));
     }
 
@@ -598,6 +816,11 @@ internal sealed class BpmnReader
         foreach (var boundary in context.Boundaries)
         {
             var declaredScope = context.DeclaredScope[boundary];
+            if (boundary.Rejected)
+            {
+                continue;
+            }
+
             if (boundary.AttachedToId is null
                 || !context.Definition.NodesById.TryGetValue(boundary.AttachedToId, out var activity)
                 || !activity.IsActivity
@@ -647,6 +870,25 @@ internal sealed class BpmnReader
         }
     }
 
+    /// <summary>A compensation boundary event names its handler by an association from the boundary to an isForCompensation activity.</summary>
+    private void WireCompensationHandlers(ScopeContext context)
+    {
+        var nodes = context.Definition.NodesById;
+        foreach (var boundary in context.Boundaries.Where(b => b.Trigger == EventTrigger.Compensation && b.AttachedTo is not null))
+        {
+            var handlers = context.Associations
+                .Where(a => a.From == boundary.Id && nodes.TryGetValue(a.To, out var n) && n.IsActivity)
+                .Select(a => nodes[a.To]).Distinct().ToList();
+            if (handlers.Count != 1 || !handlers[0].IsForCompensation)
+            {
+                errors.Add(boundary.Id, "BPMN_COMPENSATION_HANDLER_MISSING", handlers.Count == 1 ? handlers[0].Id : "");
+                continue;
+            }
+
+            boundary.AttachedTo!.CompensationHandler = handlers[0];
+        }
+    }
+
     private void Unsupported(XElement element, string tag)
     {
         var id = Attr(element, "id");
@@ -683,11 +925,22 @@ internal sealed class BpmnReader
 
     private static int Line(XElement element) => ((IXmlLineInfo)element).LineNumber;
 
+    private readonly record struct EventExtras
+    {
+        public string? SignalName { get; init; }
+        public string? EscalationCode { get; init; }
+        public string? Condition { get; init; }
+        public string? LinkName { get; init; }
+        public string? ActivityRef { get; init; }
+        public bool Failed { get; init; }
+    }
+
     private sealed class ScopeContext(ProcessDefinition definition)
     {
         public ProcessDefinition Definition { get; } = definition;
         public Dictionary<FlowNode, FlowNode?> DeclaredScope { get; } = [];
         public List<FlowNode> Boundaries { get; } = [];
         public List<(SequenceFlow Flow, FlowNode? Scope)> Flows { get; } = [];
+        public List<(string From, string To)> Associations { get; } = [];
     }
 }

@@ -12,6 +12,11 @@ internal static class BpmnRules
         CheckScope(process, null, errors);
         foreach (var node in process.NodesById.Values)
         {
+            if (node.Rejected)
+            {
+                continue; // reported once by the reader; its flows and boundaries are not reported again
+            }
+
             if (node.Kind == FlowNodeKind.SubProcess)
             {
                 CheckScope(process, node, errors);
@@ -19,14 +24,20 @@ internal static class BpmnRules
 
             CheckFlowsOf(node, errors);
             CheckConfiguration(node, errors);
+            CheckNewerEvents(process, node, errors);
         }
     }
 
     /// <summary>A process needs a start event; a subprocess exactly one none start event and no other; one none start per scope.</summary>
     private static void CheckScope(ProcessDefinition process, FlowNode? scope, ValidationErrorList errors)
     {
-        var nodes = process.NodesOf(scope);
+        var nodes = process.NodesOf(scope).Where(n => !n.Rejected).ToList();
         var starts = nodes.Where(n => n.Kind == FlowNodeKind.StartEvent).ToList();
+        if (scope is { TriggeredByEvent: true })
+        {
+            CheckEventSubProcessStart(scope, starts, errors);
+            return;
+        }
         var noneStarts = starts.Where(n => n.Trigger == EventTrigger.None).ToList();
         foreach (var extra in noneStarts.Skip(1))
         {
@@ -39,6 +50,11 @@ internal static class BpmnRules
             if (starts.Count == 0 && (process.IsExecutable || nodes.Count > 0))
             {
                 errors.Add(process.Key, "BPMN_PROCESS_NO_START");
+            }
+
+            foreach (var start in starts.Where(n => n.Trigger is not (EventTrigger.None or EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal)))
+            {
+                errors.Add(start.Id, "BPMN_EVENT_TRIGGER_NOT_ALLOWED", "process startEvent", start.Trigger.ToString());
             }
 
             return;
@@ -55,8 +71,52 @@ internal static class BpmnRules
         }
     }
 
+    /// <summary>An event subprocess starts by exactly one start event with a trigger; an error start always interrupts.</summary>
+    private static void CheckEventSubProcessStart(FlowNode scope, List<FlowNode> starts, ValidationErrorList errors)
+    {
+        if (starts.Count != 1)
+        {
+            errors.Add(scope.Id, "BPMN_EVENT_SUBPROCESS_START_INVALID");
+            return;
+        }
+
+        var start = starts[0];
+        if (start.Trigger is not (EventTrigger.Message or EventTrigger.Timer or EventTrigger.Signal or EventTrigger.Error
+            or EventTrigger.Escalation or EventTrigger.Conditional))
+        {
+            errors.Add(start.Id, "BPMN_EVENT_TRIGGER_NOT_ALLOWED", "event subProcess startEvent", start.Trigger.ToString());
+        }
+        else if (start.Trigger == EventTrigger.Error && !start.IsInterrupting)
+        {
+            errors.Add(start.Id, "BPMN_ERROR_START_NOT_INTERRUPTING");
+        }
+    }
+
     private static void CheckFlowsOf(FlowNode node, ValidationErrorList errors)
     {
+        if (node.TriggeredByEvent || node.IsForCompensation
+            || node is { Kind: FlowNodeKind.BoundaryEvent, Trigger: EventTrigger.Compensation })
+        {
+            // event subprocesses, compensation handlers and compensation boundaries are reached by events, never by flows
+            if (node.Incoming.Count > 0 || node.Outgoing.Count > 0)
+            {
+                errors.Add(node.Id, "BPMN_EVENT_ONLY_NODE_HAS_FLOW");
+            }
+
+            return;
+        }
+
+        if (node.Trigger == EventTrigger.Link)
+        {
+            var isCatch = node.Kind == FlowNodeKind.IntermediateCatchEvent;
+            if (isCatch ? node.Incoming.Count > 0 || node.Outgoing.Count == 0 : node.Outgoing.Count > 0 || node.Incoming.Count == 0)
+            {
+                errors.Add(node.Id, isCatch ? "BPMN_LINK_CATCH_FLOWS" : "BPMN_LINK_THROW_FLOWS");
+            }
+
+            return;
+        }
+
         switch (node.Kind)
         {
             case FlowNodeKind.StartEvent:
@@ -139,7 +199,8 @@ internal static class BpmnRules
         foreach (var target in gateway.Outgoing.Select(f => f.Target))
         {
             var waits = target.Kind == FlowNodeKind.ReceiveTask
-                || (target.Kind == FlowNodeKind.IntermediateCatchEvent && target.Trigger is EventTrigger.Timer or EventTrigger.Message);
+                || (target.Kind == FlowNodeKind.IntermediateCatchEvent
+                    && target.Trigger is EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Conditional);
             if (!waits || target.Incoming.Count != 1)
             {
                 errors.Add(target.Id, "BPMN_EVENT_GATEWAY_TARGET_INVALID", gateway.Id);
@@ -185,6 +246,67 @@ internal static class BpmnRules
         if (node.Loop is { Collection: null, LoopCardinality: null })
         {
             errors.Add(node.Id, "BPMN_MULTI_INSTANCE_NO_COLLECTION");
+        }
+    }
+
+    /// <summary>Where signal, escalation, link, compensation and cancel events may stand, and what they must point at.</summary>
+    private static void CheckNewerEvents(ProcessDefinition process, FlowNode node, ValidationErrorList errors)
+    {
+        var siblings = process.NodesOf(node.Parent);
+        switch (node.Trigger)
+        {
+            case EventTrigger.Link when node.Kind == FlowNodeKind.IntermediateThrowEvent:
+                if (!siblings.Any(n => n.Kind == FlowNodeKind.IntermediateCatchEvent && n.Trigger == EventTrigger.Link && n.LinkName == node.LinkName))
+                {
+                    errors.Add(node.Id, "BPMN_LINK_TARGET_MISSING", node.LinkName);
+                }
+
+                break;
+            case EventTrigger.Link when node.Kind == FlowNodeKind.IntermediateCatchEvent:
+                if (siblings.Any(n => n != node && n.Kind == FlowNodeKind.IntermediateCatchEvent && n.Trigger == EventTrigger.Link && n.LinkName == node.LinkName))
+                {
+                    errors.Add(node.Id, "BPMN_LINK_CATCH_DUPLICATE", node.LinkName);
+                }
+
+                break;
+            case EventTrigger.Escalation when node.Kind == FlowNodeKind.BoundaryEvent:
+                if (node.AttachedTo is { } host && host.Kind is not (FlowNodeKind.SubProcess or FlowNodeKind.CallActivity))
+                {
+                    errors.Add(node.Id, "BPMN_ESCALATION_BOUNDARY_NOT_ALLOWED", host.Id);
+                }
+
+                break;
+            case EventTrigger.Cancel when node.Kind == FlowNodeKind.EndEvent:
+                if (node.Parent is not { IsTransaction: true })
+                {
+                    errors.Add(node.Id, "BPMN_CANCEL_OUTSIDE_TRANSACTION");
+                }
+                else if (!node.Parent.Boundaries.Any(b => b.Trigger == EventTrigger.Cancel))
+                {
+                    errors.Add(node.Parent.Id, "BPMN_TRANSACTION_NO_CANCEL_BOUNDARY");
+                }
+
+                break;
+            case EventTrigger.Cancel when node.Kind == FlowNodeKind.BoundaryEvent:
+                if (node.AttachedTo is not { IsTransaction: true })
+                {
+                    errors.Add(node.Id, "BPMN_CANCEL_OUTSIDE_TRANSACTION");
+                }
+
+                break;
+            case EventTrigger.Compensation when node.Kind is FlowNodeKind.IntermediateThrowEvent or FlowNodeKind.EndEvent:
+                if (node.CompensateActivityRef is { } activityRef
+                    && !siblings.Any(n => n.Id == activityRef && n.IsActivity))
+                {
+                    errors.Add(node.Id, "BPMN_COMPENSATION_ACTIVITY_INVALID", activityRef);
+                }
+
+                break;
+        }
+
+        if (node.IsForCompensation && !process.NodesById.Values.Any(n => n.CompensationHandler == node))
+        {
+            errors.Add(node.Id, "BPMN_COMPENSATION_HANDLER_UNUSED");
         }
     }
 

@@ -170,7 +170,7 @@ internal sealed partial class Executor
             Variables = view,
             Now = ctx.Now,
             Attempt = job is null ? 1 : options.JobRetries - job.Retries + 1,
-            Transaction = ctx.Session.Transaction,
+            TransactionSource = () => ctx.Session.Transaction,
         };
 
         JsonObject? result;
@@ -286,10 +286,43 @@ internal sealed partial class Executor
 
         execution.State = ExecutionState.Scope;
         AddBoundaryListeners(ctx, graph, execution, node);
+        AddEventSubProcessListeners(ctx, graph, execution, node);
         var start = graph.Deployed.Process.NoneStartOf(node)
             ?? throw new InvalidOperationException($"subprocess {node.Id} has no none start event (the validator should have refused it)");
         var token = NewExecution(ctx, graph, execution.Id, start.Id);
         Schedule(ctx, graph, token, start, () => EnterAsync(ctx, graph, token, start, null));
+    }
+
+    /// <summary>
+    /// A script task: JavaScript in the expression sandbox (same limits), seeing the variables and the inputs; what it
+    /// sets with execution.setVariable and its value (camunda:resultVariable) are written, then the token leaves.
+    /// A failing script is an incident at the task, like a failing expression.
+    /// </summary>
+    private async Task RunScriptAsync(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node)
+    {
+        if (expressions is not IScriptEvaluator scripts)
+        {
+            throw new ExpressionException(node.Id, EngineErrors.NoScriptEvaluator.Code, EngineText.Get(EngineErrors.NoScriptEvaluator, node.Id));
+        }
+
+        var view = View(graph, execution);
+        if (node.Inputs.Count > 0)
+        {
+            view = (JsonObject)view.DeepClone();
+            foreach (var (name, value) in EvaluateInputs(node.Inputs, view, node.Id))
+            {
+                view[name] = value?.DeepClone();
+            }
+        }
+
+        var result = scripts.RunScript(node.Script ?? "", view, node.Id);
+        SetVariables(graph, execution, result.Changes);
+        if (node.ResultVariable is { } resultVariable)
+        {
+            SetVariable(graph, execution, resultVariable, result.Value);
+        }
+
+        await LeaveAsync(ctx, graph, execution, node).ConfigureAwait(false);
     }
 
     private async Task StartCallActivityAsync(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node)

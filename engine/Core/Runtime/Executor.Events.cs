@@ -9,12 +9,20 @@ namespace Decoupling.Engine.Runtime;
 
 internal sealed partial class Executor
 {
-    /// <summary>Makes a token wait for the timer or message of <paramref name="eventNode"/> (a catch event, receive task, or gateway target).</summary>
+    /// <summary>Makes a token wait for the timer, message, signal or condition of <paramref name="eventNode"/> (a catch event, receive task, or gateway target).</summary>
     private void WaitForEvent(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode eventNode, Guid listenerExecutionId)
     {
         if (eventNode.Trigger == EventTrigger.Timer && eventNode.Timer is not null)
         {
             ScheduleTimer(ctx, graph, execution, listenerExecutionId, eventNode);
+        }
+        else if (eventNode.Trigger == EventTrigger.Signal && eventNode.SignalName is not null)
+        {
+            AddSubscription(ctx, graph, listenerExecutionId, eventNode, SubscriptionKind.Signal, eventNode.SignalName);
+        }
+        else if (eventNode.Trigger == EventTrigger.Conditional)
+        {
+            AddConditional(ctx, graph, listenerExecutionId, eventNode);
         }
         else if (eventNode.MessageName is not null)
         {
@@ -40,6 +48,14 @@ internal sealed partial class Executor
             {
                 AddSubscription(ctx, graph, activityExecution.Id, boundary, SubscriptionKind.Boundary);
             }
+            else if (boundary.Trigger == EventTrigger.Signal && boundary.SignalName is not null)
+            {
+                AddSubscription(ctx, graph, activityExecution.Id, boundary, SubscriptionKind.Signal, boundary.SignalName);
+            }
+            else if (boundary.Trigger == EventTrigger.Conditional)
+            {
+                AddConditional(ctx, graph, activityExecution.Id, boundary);
+            }
         }
     }
 
@@ -56,7 +72,7 @@ internal sealed partial class Executor
         }
     }
 
-    private void ScheduleTimer(StepContext ctx, InstanceGraph graph, Execution execution, Guid listenerExecutionId, FlowNode eventNode)
+    private void ScheduleTimer(StepContext ctx, InstanceGraph graph, Execution? execution, Guid? listenerExecutionId, FlowNode eventNode)
     {
         var timer = eventNode.Timer!;
         var text = timer.Expression.Trim();
@@ -86,19 +102,19 @@ internal sealed partial class Executor
                 return;
         }
 
-        var job = CreateJob(ctx, graph, graph.FindExecution(listenerExecutionId) ?? execution, eventNode.Id, JobKind.Timer, due);
+        var job = CreateJob(ctx, graph, listenerExecutionId is { } listener ? graph.FindExecution(listener) ?? execution : null, eventNode.Id, JobKind.Timer, due);
         job.RemainingRepeats = remaining;
         job.RepeatInterval = interval;
     }
 
-    public EngineJob CreateJob(StepContext ctx, InstanceGraph graph, Execution execution, string elementId, JobKind kind, DateTimeOffset due)
+    public EngineJob CreateJob(StepContext ctx, InstanceGraph graph, Execution? execution, string elementId, JobKind kind, DateTimeOffset due)
     {
         var job = new EngineJob
         {
             Id = Guid.NewGuid(),
             Kind = kind,
             InstanceId = graph.Instance.Id,
-            ExecutionId = execution.Id,
+            ExecutionId = execution?.Id,
             DefinitionId = graph.Instance.DefinitionId,
             ElementId = elementId,
             DueAt = due,
@@ -120,13 +136,14 @@ internal sealed partial class Executor
         }
     }
 
-    private static void AddSubscription(StepContext ctx, InstanceGraph graph, Guid executionId, FlowNode eventNode, SubscriptionKind kind)
+    private static MessageSubscription AddSubscription(StepContext ctx, InstanceGraph graph, Guid? executionId, FlowNode eventNode, SubscriptionKind kind,
+        string? name = null)
     {
         var subscription = new MessageSubscription
         {
             Id = Guid.NewGuid(),
             Kind = kind,
-            MessageName = eventNode.MessageName!,
+            MessageName = name ?? eventNode.MessageName!,
             BusinessKey = graph.Instance.BusinessKey,
             InstanceId = graph.Instance.Id,
             ExecutionId = executionId,
@@ -136,6 +153,7 @@ internal sealed partial class Executor
         };
         graph.Subscriptions.Add(subscription);
         ctx.Session.Add(subscription);
+        return subscription;
     }
 
     public static void RemoveSubscription(StepContext ctx, InstanceGraph graph, MessageSubscription subscription)
@@ -151,6 +169,13 @@ internal sealed partial class Executor
     {
         var execution = job.ExecutionId is { } id ? graph.FindExecution(id) : null;
         var eventNode = graph.Deployed.Process.NodesById.GetValueOrDefault(job.ElementId);
+        if (eventNode?.EventSubProcess is not null && (job.ExecutionId is null || execution is not null))
+        {
+            RepeatOrRemove(ctx, graph, job, repeat: !eventNode.IsInterrupting);
+            await TriggerEventSubProcessAsync(ctx, graph, execution, eventNode, null).ConfigureAwait(false);
+            return;
+        }
+
         if (execution is null || eventNode is null)
         {
             RemoveJob(ctx, graph, job);
@@ -159,25 +184,30 @@ internal sealed partial class Executor
 
         if (eventNode.Kind == FlowNodeKind.BoundaryEvent)
         {
-            if (!eventNode.CancelActivity && job.RepeatInterval is not null && job.RemainingRepeats is not (<= 0)
-                && IsoTimer.TryParseDuration(job.RepeatInterval, out var every))
-            {
-                // a repeating reminder: the next firing counts from this one's due time, not from now, so it does not drift
-                job.DueAt = every.AddTo(job.DueAt);
-                job.RemainingRepeats = job.RemainingRepeats - 1;
-                ctx.NewJobs.Add(job);
-            }
-            else
-            {
-                RemoveJob(ctx, graph, job);
-            }
-
+            RepeatOrRemove(ctx, graph, job, repeat: !eventNode.CancelActivity);
             await TriggerBoundaryAsync(ctx, graph, execution, eventNode).ConfigureAwait(false);
             return;
         }
 
         RemoveJob(ctx, graph, job);
         await EventArrivedAsync(ctx, graph, execution, eventNode).ConfigureAwait(false);
+    }
+
+    /// <summary>A fired timer of a non-interrupting event repeats while its cycle lasts; any other is done.</summary>
+    private static void RepeatOrRemove(StepContext ctx, InstanceGraph graph, EngineJob job, bool repeat)
+    {
+        if (repeat && job.RepeatInterval is not null && job.RemainingRepeats is not (<= 0)
+            && IsoTimer.TryParseDuration(job.RepeatInterval, out var every))
+        {
+            // a repeating reminder: the next firing counts from this one's due time, not from now, so it does not drift
+            job.DueAt = every.AddTo(job.DueAt);
+            job.RemainingRepeats = job.RemainingRepeats - 1;
+            ctx.NewJobs.Add(job);
+        }
+        else
+        {
+            RemoveJob(ctx, graph, job);
+        }
     }
 
     /// <summary>A waiting token's timer or message arrived: leave the catch event, or route the event-based gateway.</summary>
@@ -212,20 +242,41 @@ internal sealed partial class Executor
         Schedule(ctx, graph, token, boundary, () => LeaveAsync(ctx, graph, token, boundary));
     }
 
-    /// <summary>Delivers a correlated message to the subscription's waiting token or boundary.</summary>
+    /// <summary>Delivers a correlated message to the subscription's waiting token, boundary or event subprocess.</summary>
     public async Task DeliverMessageAsync(StepContext ctx, InstanceGraph graph, MessageSubscription subscription, JsonObject? variables)
     {
+        ctx.Journal(graph, "message-received", subscription.ElementId, graph.Deployed.Process.NodesById.GetValueOrDefault(subscription.ElementId)?.Name,
+            comment: subscription.MessageName);
+        SetVariables(graph, null, variables);
+        await DeliverEventAsync(ctx, graph, subscription).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An event (message, signal, condition) arrived for a subscription: an event subprocess starts, a boundary event
+    /// fires, or the waiting token (catch event, receive task, event-based gateway) moves on.
+    /// </summary>
+    public async Task DeliverEventAsync(StepContext ctx, InstanceGraph graph, MessageSubscription subscription)
+    {
+        if (!graph.Subscriptions.Contains(subscription))
+        {
+            return; // an interrupting event earlier in the step took it away
+        }
+
         var execution = subscription.ExecutionId is { } id ? graph.FindExecution(id) : null;
         var eventNode = graph.Deployed.Process.NodesById.GetValueOrDefault(subscription.ElementId);
+        if (eventNode?.EventSubProcess is not null && (subscription.ExecutionId is null || execution is not null))
+        {
+            await TriggerEventSubProcessAsync(ctx, graph, execution, eventNode, null).ConfigureAwait(false);
+            return;
+        }
+
         if (execution is null || eventNode is null)
         {
             RemoveSubscription(ctx, graph, subscription);
             return;
         }
 
-        ctx.Journal(graph, "message-received", eventNode.Id, eventNode.Name, comment: subscription.MessageName);
-        SetVariables(graph, null, variables);
-        if (subscription.Kind == SubscriptionKind.Boundary)
+        if (eventNode.Kind == FlowNodeKind.BoundaryEvent)
         {
             if (eventNode.CancelActivity)
             {
@@ -253,6 +304,16 @@ internal sealed partial class Executor
     /// </summary>
     public async Task ThrowErrorAsync(StepContext ctx, InstanceGraph graph, Execution execution, string errorCode, string? message)
     {
+        void SetErrorVariables(InstanceGraph target)
+        {
+            if (message is not null)
+            {
+                target.Variables["errorMessage"] = message;
+            }
+
+            target.Variables["errorCode"] = errorCode;
+        }
+
         ctx.Journal(graph, "error-thrown", execution.ElementId, comment: message, dataJson: new JsonObject { ["errorCode"] = errorCode }.ToJsonString());
         var origin = (graph, execution);
         var current = execution;
@@ -267,19 +328,29 @@ internal sealed partial class Executor
                 ?? node?.Boundaries.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode is null);
             if (boundary is not null)
             {
-                if (message is not null)
-                {
-                    currentGraph.Variables["errorMessage"] = message;
-                }
-
-                currentGraph.Variables["errorCode"] = errorCode;
+                SetErrorVariables(currentGraph);
                 await TriggerBoundaryAsync(ctx, currentGraph, activityExecution, boundary).ConfigureAwait(false);
                 return;
             }
 
-            if (activityExecution.ParentId is { } scopeId && currentGraph.FindExecution(scopeId) is { } scope)
+            // an error event subprocess of the enclosing scope catches before that scope's own boundary events
+            var enclosing = activityExecution.ParentId is { } enclosingId ? currentGraph.FindExecution(enclosingId) : null;
+            if (activityExecution.ParentId is null || enclosing is not null)
             {
-                current = scope;
+                var scopeNode = enclosing is null ? null : currentGraph.Deployed.Process.NodesById.GetValueOrDefault(enclosing.ElementId);
+                var starts = currentGraph.Deployed.Process.EventSubProcessStartsOf(scopeNode).Where(s => s.Trigger == EventTrigger.Error).ToList();
+                var start = starts.FirstOrDefault(s => s.ErrorCode == errorCode) ?? starts.FirstOrDefault(s => s.ErrorCode is null);
+                if (start is not null)
+                {
+                    SetErrorVariables(currentGraph);
+                    await TriggerEventSubProcessAsync(ctx, currentGraph, enclosing, start, null).ConfigureAwait(false);
+                    return;
+                }
+            }
+
+            if (enclosing is not null)
+            {
+                current = enclosing;
                 continue;
             }
 

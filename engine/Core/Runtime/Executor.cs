@@ -53,6 +53,7 @@ internal sealed partial class Executor(
 
     public void StartAt(StepContext ctx, InstanceGraph graph, FlowNode start)
     {
+        AddEventSubProcessListeners(ctx, graph, null, null);
         var token = NewExecution(ctx, graph, null, start.Id);
         Schedule(ctx, graph, token, start, () => EnterAsync(ctx, graph, token, start, null));
     }
@@ -125,10 +126,17 @@ internal sealed partial class Executor(
     }
 
     /// <summary>Queues a move; an expression failing inside it becomes an incident at that node and the token stays there.</summary>
-    public void Schedule(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node, Func<Task> move)
+    public void Schedule(StepContext ctx, InstanceGraph graph, Execution? execution, FlowNode node, Func<Task> move)
     {
         ctx.Agenda.Enqueue(async () =>
         {
+            // an event handled earlier in the step (an interrupting boundary, an event subprocess) may have ended this token;
+            // a move without a token (an event for the instance's own scope) needs only the instance
+            if ((execution is not null && !graph.Executions.Contains(execution)) || graph.Instance.State != InstanceState.Active)
+            {
+                return;
+            }
+
             if (++ctx.Moves > options.MaxMovesPerStep)
             {
                 ctx.Agenda.Clear();
@@ -142,7 +150,11 @@ internal sealed partial class Executor(
             }
             catch (ExpressionException ex)
             {
-                execution.ElementId = node.Id;
+                if (execution is not null)
+                {
+                    execution.ElementId = node.Id;
+                }
+
                 CreateIncident(ctx, graph, execution, ex.ElementId, ex.Code, ex.Message);
             }
         });
@@ -183,6 +195,16 @@ internal sealed partial class Executor(
             case FlowNodeKind.Task:
             case FlowNodeKind.ManualTask:
                 await LeaveAsync(ctx, graph, execution, node).ConfigureAwait(false);
+                break;
+            case FlowNodeKind.IntermediateThrowEvent when node.Trigger is EventTrigger.Signal or EventTrigger.Escalation
+                or EventTrigger.Link or EventTrigger.Compensation:
+                await ThrowFromEventAsync(ctx, graph, execution, node).ConfigureAwait(false);
+                break;
+            case FlowNodeKind.IntermediateCatchEvent when node.Trigger == EventTrigger.Link:
+                await LeaveAsync(ctx, graph, execution, node).ConfigureAwait(false);
+                break;
+            case FlowNodeKind.ScriptTask:
+                await RunScriptAsync(ctx, graph, execution, node).ConfigureAwait(false);
                 break;
             case FlowNodeKind.IntermediateThrowEvent:
                 if (node.Topic is not null)
@@ -276,8 +298,20 @@ internal sealed partial class Executor(
         string journalKind = JournalCompleted)
     {
         ctx.Journal(graph, journalKind, node.Id, node.Name);
+        if (journalKind == JournalCompleted)
+        {
+            RecordCompensation(ctx, graph, execution, node);
+        }
+
         RemoveListenersOf(ctx, graph, execution.Id);
         execution.State = ExecutionState.Waiting;
+        if (node.IsForCompensation)
+        {
+            // a compensation handler's token ends here with its locals (they name the throw it answers)
+            await CompensationHandlerDoneAsync(ctx, graph, execution).ConfigureAwait(false);
+            return;
+        }
+
         EndActivityScope(graph, execution, node);
 
         if (execution.Role == ExecutionRole.MultiInstanceInner)
@@ -379,6 +413,12 @@ internal sealed partial class Executor(
             case EventTrigger.Message when node.Topic is not null:
                 await RunServiceAsync(ctx, graph, execution, node, null).ConfigureAwait(false);
                 break;
+            case EventTrigger.Signal or EventTrigger.Escalation or EventTrigger.Compensation:
+                await ThrowFromEventAsync(ctx, graph, execution, node).ConfigureAwait(false);
+                break;
+            case EventTrigger.Cancel:
+                await CancelTransactionAsync(ctx, graph, execution, node).ConfigureAwait(false);
+                break;
             default:
                 ctx.Journal(graph, JournalCompleted, node.Id, node.Name);
                 await EndTokenAsync(ctx, graph, execution).ConfigureAwait(false);
@@ -466,6 +506,12 @@ internal sealed partial class Executor(
         foreach (var job in graph.Jobs.ToList())
         {
             RemoveJob(ctx, graph, job);
+        }
+
+        // the process scope's own listeners (event subprocess starts, compensation) belong to no token
+        foreach (var subscription in graph.Subscriptions.ToList())
+        {
+            RemoveSubscription(ctx, graph, subscription);
         }
 
         graph.Instance.State = InstanceState.Cancelled;

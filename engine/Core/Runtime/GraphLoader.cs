@@ -42,6 +42,11 @@ internal sealed class GraphLoader(DefinitionRepository definitions)
             Incidents = rows.OpenIncidents,
             Variables = JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [],
         };
+        if (graph.Subscriptions.Any(s => s.Kind == SubscriptionKind.Conditional))
+        {
+            graph.ConditionBaseline = graph.VariablesFingerprint();
+        }
+
         ctx.Track(graph);
         return graph;
     }

@@ -21,6 +21,9 @@ internal sealed class InstanceGraph
     public JsonObject Variables { get; set; } = [];
     public bool Changed { get; set; }
 
+    /// <summary>The variables as conditional events last saw them (null until the instance has a conditional event).</summary>
+    public string? ConditionBaseline { get; set; }
+
     public Execution? FindExecution(Guid id) => Executions.Find(e => e.Id == id);
 
     public IEnumerable<Execution> ChildrenOf(Guid? parentId) => Executions.Where(e => e.ParentId == parentId);
@@ -39,6 +42,22 @@ internal sealed class InstanceGraph
 
     public bool HasLocals(Execution execution) =>
         execution.LocalVariablesJson is not null || (locals.TryGetValue(execution.Id, out var v) && v.Count > 0);
+
+    /// <summary>The process variables and every non-empty local scope, as text: equal texts mean no variable changed.</summary>
+    public string VariablesFingerprint()
+    {
+        var text = new System.Text.StringBuilder(Variables.ToJsonString());
+        foreach (var execution in Executions)
+        {
+            var local = locals.TryGetValue(execution.Id, out var v) ? (v.Count == 0 ? null : v.ToJsonString()) : execution.LocalVariablesJson;
+            if (local is not null)
+            {
+                text.Append('|').Append(execution.Id).Append(local);
+            }
+        }
+
+        return text.ToString();
+    }
 
     public void FlushVariables()
     {

@@ -76,16 +76,37 @@ public sealed class MigrationService
                 Executor.RemoveJob(ctx, graph, job);
             }
 
+            // what completed and can still be compensated stays, under the target's element ids
             foreach (var subscription in graph.Subscriptions.ToList())
             {
-                Executor.RemoveSubscription(ctx, graph, subscription);
+                if (subscription.Kind == SubscriptionKind.Compensate)
+                {
+                    subscription.ElementId = To(subscription.ElementId);
+                    subscription.MessageName = subscription.ElementId;
+                }
+                else
+                {
+                    Executor.RemoveSubscription(ctx, graph, subscription);
+                }
             }
 
             var fromVersion = graph.Instance.DefinitionVersion;
             graph.Instance.DefinitionId = target.Record.Id;
             graph.Instance.DefinitionVersion = target.Record.Version;
             graph.Deployed = target;
+
+            // the target's event subprocesses listen in the scopes that are running: the process and each subprocess
+            executor.AddEventSubProcessListeners(ctx, graph, null, null);
             foreach (var execution in graph.Executions)
+            {
+                if (target.Process.GetNode(execution.ElementId) is { Kind: FlowNodeKind.SubProcess } scope
+                    && execution.State == ExecutionState.Scope && execution.Role != ExecutionRole.MultiInstanceBody)
+                {
+                    executor.AddEventSubProcessListeners(ctx, graph, execution, scope);
+                }
+            }
+
+            foreach (var execution in graph.Executions.ToList())
             {
                 var node = target.Process.GetNode(execution.ElementId);
                 if (node.Kind is FlowNodeKind.IntermediateCatchEvent or FlowNodeKind.ReceiveTask or FlowNodeKind.EventBasedGateway)

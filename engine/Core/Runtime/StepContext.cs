@@ -49,6 +49,12 @@ internal sealed class StepContext(IEngineSession session, DateTimeOffset now, Ac
 
     public int Moves { get; set; }
 
+    /// <summary>Conditional subscriptions made in this step: evaluated once before the step ends, whatever the variables did.</summary>
+    public HashSet<Guid> NewConditionals { get; } = [];
+
+    /// <summary>Conditional subscriptions that fired in this step (a non-interrupting one fires at most once per step).</summary>
+    public HashSet<Guid> FiredConditionals { get; } = [];
+
     public JournalEntry Journal(InstanceGraph graph, string kind, string? elementId, string? elementName = null, Guid? taskId = null,
         string? comment = null, string? dataJson = null, string? actor = null)
     {

@@ -46,7 +46,7 @@ internal sealed class StepRunner(IEngineStore store, IClock clock, Executor exec
             {
                 await ctx.DrainAsync().ConfigureAwait(false);
             }
-            while (executor.FireReadyInclusiveJoins(ctx));
+            while (executor.FireReadyInclusiveJoins(ctx) || executor.FireConditionalEvents(ctx));
 
             foreach (var action in ctx.AfterDrain)
             {

@@ -28,8 +28,24 @@ public sealed class ServiceTaskContext
     public required DateTimeOffset Now { get; init; }
     public int Attempt { get; init; } = 1;
 
-    /// <summary>The store's open transaction (see IEngineSession.Transaction), so the handler can write in the same commit.</summary>
-    public object? Transaction { get; init; }
+    private object? transaction;
+    private Func<object?>? transactionSource;
+
+    /// <summary>
+    /// The store's open transaction (see IEngineSession.Transaction), so the handler can write in the same commit. Opened
+    /// when a handler first asks for it: a step whose handlers write nothing of their own commits in one round trip.
+    /// </summary>
+    public object? Transaction
+    {
+        get => transaction ??= transactionSource?.Invoke();
+        init => transaction = value;
+    }
+
+    /// <summary>Where <see cref="Transaction"/> comes from when a handler asks for it.</summary>
+    internal Func<object?> TransactionSource
+    {
+        init => transactionSource = value;
+    }
 
     public string? GetInput(string name) => Inputs[name]?.ToString() ?? Variables[name]?.ToString();
 }

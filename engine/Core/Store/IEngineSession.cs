@@ -1,4 +1,6 @@
 using Decoupling.Engine.Entities;
+using Decoupling.Engine.Runtime;
+using Decoupling.Engine.Services;
 
 namespace Decoupling.Engine.Store;
 
@@ -55,6 +57,18 @@ public interface IEngineSession : IAsyncDisposable
         await ListAsync(Jobs.Where(j => j.InstanceId == instanceId), cancellationToken).ConfigureAwait(false),
         await ListAsync(Subscriptions.Where(s => s.InstanceId == instanceId), cancellationToken).ConfigureAwait(false),
         await ListAsync(Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// A page of the actor's inbox: open tasks assigned to them, or unassigned with them or one of their groups as
+    /// candidate; urgent first (priority above 50), then oldest first. The EF store answers it from its candidate index.
+    /// </summary>
+    Task<List<HumanTask>> InboxPageAsync(Actor actor, int skip, int take, CancellationToken cancellationToken = default) =>
+        ListAsync(Tasks.Where(t => t.State == HumanTaskState.Open).Where(TaskService.VisibleTo(actor))
+            .OrderBy(t => t.Priority > 50 ? 0 : 1).ThenBy(t => t.CreatedAt).Skip(skip).Take(take), cancellationToken);
+
+    /// <summary>How many tasks the actor's inbox holds (see <see cref="InboxPageAsync"/>).</summary>
+    Task<int> InboxCountAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        CountAsync(Tasks.Where(t => t.State == HumanTaskState.Open).Where(TaskService.VisibleTo(actor)), cancellationToken);
 
     void Add<T>(T entity) where T : class;
 

@@ -23,6 +23,7 @@ import SimulationModule from './simulation';
 import VersionsModule from './versions';
 import FileActions from './file-actions';
 import PaletteModule from './palette';
+import EventPaletteModule from './event-palette';
 import newDiagram from './newDiagram';
 
 import './styles/designer.css';
@@ -47,7 +48,8 @@ const modeler = new BpmnModeler({
     SimulationModule,
     VersionsModule,
     FileActions,
-    PaletteModule
+    PaletteModule,
+    EventPaletteModule
   ],
   moddleExtensions: {
     camunda: camundaModdle

@@ -139,6 +139,42 @@ public sealed class PostgresEngineTests
         Assert.Equal(1, await engine.Tasks.InboxCountAsync(Reviewer));
     }
 
+    [Fact]
+    public async Task A_signal_thrown_on_one_host_reaches_each_instance_waiting_on_another_once()
+    {
+        var (store, clock) = await NewDatabaseAsync();
+        var hostA = Engine(store, clock);
+        var hostB = Engine(store, clock);
+        await hostA.DeployAsync("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+              <bpmn:signal id="sig" name="policy-changed" />
+              <bpmn:process id="waiter" isExecutable="true">
+                <bpmn:startEvent id="s" />
+                <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait" />
+                <bpmn:intermediateCatchEvent id="wait"><bpmn:signalEventDefinition signalRef="sig" /></bpmn:intermediateCatchEvent>
+                <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="e" />
+                <bpmn:endEvent id="e" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """, "waiter.bpmn", "admin");
+        var waiting = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            waiting.Add((await hostA.StartAsync("waiter", $"w-{i}", null, Actor.User("starter"))).Id);
+        }
+
+        // two hosts throw the same signal at the same moment: each waiting instance moves on once, by one of them
+        var reached = await Task.WhenAll(hostB.SignalAsync("policy-changed", Actor.System), hostA.SignalAsync("policy-changed", Actor.System));
+
+        Assert.Equal(3, reached.Sum());
+        foreach (var id in waiting)
+        {
+            Assert.Equal(InstanceState.Completed, (await hostA.GetInstanceAsync(id))!.State);
+            Assert.Single(await hostA.GetJournalAsync(id), j => j.Kind == "completed" && j.ElementId == "wait");
+        }
+    }
+
     private static async Task<Exception?> Attempt(Func<Task> action)
     {
         try

@@ -40,12 +40,12 @@ public class FullModelParsingTests
     {
         var kinds = Process.NodesById.Values.Select(n => n.Kind).ToHashSet();
         Assert.Equal(Enum.GetValues<FlowNodeKind>().ToHashSet(), kinds);
-        Assert.Equal(31, Process.NodesById.Count);
+        Assert.Equal(32, Process.NodesById.Count);
         Assert.DoesNotContain("Lane_1", Process.NodesById.Keys);
         Assert.DoesNotContain("TextAnnotation_1", Process.NodesById.Keys);
         Assert.DoesNotContain("DataObjectReference_1", Process.NodesById.Keys);
         Assert.DoesNotContain("Association_1", Process.FlowsById.Keys);
-        Assert.Equal(27, Process.FlowsById.Count);
+        Assert.Equal(28, Process.FlowsById.Count);
     }
 
     [Fact]

@@ -27,10 +27,8 @@ public class ValidationRuleTests
     }
 
     [Theory]
-    [InlineData("scriptTask")]
     [InlineData("businessRuleTask")]
     [InlineData("complexGateway")]
-    [InlineData("transaction")]
     [InlineData("adHocSubProcess")]
     [InlineData("somethingNew")]
     public void An_unsupported_flow_element_is_named_with_its_id_and_tag(string tag)
@@ -40,16 +38,15 @@ public class ValidationRuleTests
     }
 
     [Theory]
-    [InlineData("signalEventDefinition")]
     [InlineData("escalationEventDefinition")]
     [InlineData("compensateEventDefinition")]
-    [InlineData("conditionalEventDefinition")]
-    [InlineData("linkEventDefinition")]
-    public void An_unsupported_event_definition_is_named(string definition)
+    [InlineData("errorEventDefinition")]
+    [InlineData("cancelEventDefinition")]
+    public void A_catch_event_with_a_definition_only_throw_or_boundary_events_take_is_refused(string definition)
     {
         var error = AssertError(
             Around($"""<bpmn:intermediateCatchEvent id="Node"><bpmn:{definition} id="Def_1" /></bpmn:intermediateCatchEvent>"""),
-            "BPMN_UNSUPPORTED_ELEMENT", "Node");
+            "BPMN_EVENT_TRIGGER_NOT_ALLOWED", "Node");
         Assert.Contains(definition, error.Message, StringComparison.Ordinal);
     }
 
@@ -60,11 +57,11 @@ public class ValidationRuleTests
     }
 
     [Fact]
-    public void An_event_subprocess_is_unsupported()
+    public void An_event_subprocess_needs_a_start_event_with_a_trigger()
     {
         AssertError(
             Around("""<bpmn:task id="Node" />""", """<bpmn:subProcess id="EventSub" triggeredByEvent="true"><bpmn:startEvent id="ES" /></bpmn:subProcess>"""),
-            "BPMN_UNSUPPORTED_ELEMENT", "EventSub");
+            "BPMN_EVENT_TRIGGER_NOT_ALLOWED", "ES");
     }
 
     [Fact]
@@ -446,7 +443,7 @@ public class ValidationRuleTests
     [Fact]
     public void Validate_returns_every_error_rather_than_the_first()
     {
-        var errors = BpmnParser.Validate(Around("""<bpmn:scriptTask id="Node" />""", """<bpmn:task id="Orphan" /><bpmn:userTask id="Bad" camunda:priority="x" />"""));
+        var errors = BpmnParser.Validate(Around("""<bpmn:businessRuleTask id="Node" />""", """<bpmn:task id="Orphan" /><bpmn:userTask id="Bad" camunda:priority="x" />"""));
         Assert.Contains(errors, e => e.Code == "BPMN_UNSUPPORTED_ELEMENT" && e.ElementId == "Node");
         Assert.Contains(errors, e => e.Code == "BPMN_NODE_NO_INCOMING" && e.ElementId == "Orphan");
         Assert.Contains(errors, e => e.Code == "BPMN_USER_TASK_PRIORITY_INVALID" && e.ElementId == "Bad");

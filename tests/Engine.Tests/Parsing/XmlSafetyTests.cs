@@ -125,9 +125,9 @@ public class XmlSafetyTests
         var xml = BpmnXml.Around("""<bpmn:scriptTask id="Node" scriptFormat="groovy" />""");
         var ex = Assert.Throws<BpmnValidationException>(() => BpmnParser.Parse(xml, "bad.bpmn"));
         Assert.Equal("bad.bpmn", ex.ResourceName);
-        Assert.Contains(ex.Errors, e => e.Code == "BPMN_UNSUPPORTED_ELEMENT" && e.ElementId == "Node");
+        Assert.Contains(ex.Errors, e => e.Code == "BPMN_SCRIPT_LANGUAGE_UNSUPPORTED" && e.ElementId == "Node");
         Assert.StartsWith("bad.bpmn", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("元素 Node：不支持的 BPMN 元素 scriptTask", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("元素 Node：不支持脚本语言“groovy”", ex.Message, StringComparison.Ordinal);
         foreach (var error in ex.Errors)
         {
             Assert.Contains(error.ToString(), ex.Message, StringComparison.Ordinal);

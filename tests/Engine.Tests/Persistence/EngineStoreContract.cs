@@ -40,7 +40,7 @@ public abstract class EngineStoreContract : IAsyncLifetime
             Assert.Contains(await context.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_Initial", StringComparison.Ordinal));
             await EngineDatabase.MigrateAsync(context); // a second run is a no-op
             Assert.Equal(
-                ["wf_copies", "wf_definitions", "wf_executions", "wf_incidents", "wf_instances", "wf_jobs", "wf_journal", "wf_subscriptions", "wf_tasks"],
+                ["wf_copies", "wf_definitions", "wf_executions", "wf_inbox_counts", "wf_incidents", "wf_instances", "wf_jobs", "wf_journal", "wf_subscriptions", "wf_task_candidates", "wf_tasks"],
                 context.Model.GetEntityTypes().Select(t => t.GetTableName()).Order());
         }
 
@@ -434,6 +434,60 @@ public abstract class EngineStoreContract : IAsyncLifetime
 
         await using var reader = await Store.OpenSessionAsync();
         Assert.Equal(instance.StepCount, (await reader.FirstOrDefaultAsync(reader.Instances.Where(i => i.Id == instance.Id)))!.StepCount);
+    }
+
+    [Fact]
+    public async Task The_inbox_follows_the_candidate_table_through_claim_transfer_and_completion()
+    {
+        var engine = new WorkflowEngine(Store, new Decoupling.Engine.Services.HandlerDispatcher([]));
+        await engine.DeployAsync("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+              <bpmn:process id="review" isExecutable="true">
+                <bpmn:startEvent id="s" />
+                <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="check" />
+                <bpmn:userTask id="check" camunda:candidateGroups="${groups}" camunda:candidateUsers="${users}" camunda:priority="${priority}" />
+                <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="e" />
+                <bpmn:endEvent id="e" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """, "review.bpmn", "admin");
+        async Task<Guid> StartAsync(string groups, string users, int priority) =>
+            (await engine.StartAsync("review", null, new System.Text.Json.Nodes.JsonObject { ["groups"] = groups, ["users"] = users, ["priority"] = priority },
+                Decoupling.Engine.Services.Actor.User("starter"))).Id;
+
+        var czjOnly = await StartAsync("dept:czj", "", 50);
+        var shared = await StartAsync("dept:czj,role:Leader", "", 50);
+        var urgent = await StartAsync("dept:bb", "wang", 90);
+        var wang = Decoupling.Engine.Services.Actor.User("wang", "dept:czj", "role:Leader");
+        var li = Decoupling.Engine.Services.Actor.User("li", "dept:czj");
+        async Task<List<Guid>> InboxAsync(Decoupling.Engine.Services.Actor actor) =>
+            [.. (await engine.Tasks.InboxAsync(actor)).Select(t => t.InstanceId)];
+
+        // urgent first, then oldest; a task with two of wang's candidates appears (and counts) once
+        Assert.Equal([urgent, czjOnly, shared], await InboxAsync(wang));
+        Assert.Equal(3, await engine.Tasks.InboxCountAsync(wang));
+        Assert.Equal([czjOnly, shared], await InboxAsync(li));
+        Assert.Equal([czjOnly], [.. (await engine.Tasks.InboxAsync(wang, skip: 1, take: 1)).Select(t => t.InstanceId)]);
+
+        // claimed by li: gone from wang's inbox, still in li's; transferred to zhao: only zhao's, who is no candidate
+        var sharedTask = (await engine.Tasks.OfInstanceAsync(shared)).Single();
+        await engine.Tasks.ClaimAsync(sharedTask.Id, li);
+        Assert.Equal([urgent, czjOnly], await InboxAsync(wang));
+        Assert.Equal(2, await engine.Tasks.InboxCountAsync(wang));
+        Assert.Equal([czjOnly, shared], await InboxAsync(li));
+        await engine.Tasks.TransferAsync(sharedTask.Id, li, "zhao", "请赵处理");
+        Assert.Equal([czjOnly], await InboxAsync(li));
+        var zhao = Decoupling.Engine.Services.Actor.User("zhao");
+        Assert.Equal([shared], await InboxAsync(zhao));
+        Assert.Equal(1, await engine.Tasks.InboxCountAsync(zhao));
+
+        // completed: in nobody's inbox any more
+        await engine.Tasks.CompleteAsync(sharedTask.Id, zhao, "approve", null, null);
+        Assert.Empty(await InboxAsync(zhao));
+        Assert.Equal(0, await engine.Tasks.InboxCountAsync(zhao));
+        await using var context = Store.CreateContext();
+        Assert.Equal(0, await context.Candidates.CountAsync(c => c.TaskId == sharedTask.Id));
     }
 
     protected async Task SeedAsync(params object[] entities)

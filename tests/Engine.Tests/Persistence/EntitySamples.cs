@@ -124,6 +124,8 @@ internal static class EntitySamples
         DefinitionId = Guid.NewGuid(),
         ElementId = "wait_docs",
         CreatedAt = Time(11),
+        Sequence = 7,
+        DataJson = "{\"locals\":{\"部门\":\"区财政局\"}}",
     };
 
     public static JournalEntry Journal(Guid instanceId, long step, int sequence) => new()

@@ -92,4 +92,43 @@ public sealed class MigrationTests
         Assert.Equal(1, again.Version);
         Assert.Single(await h.Engine.ListDefinitionsAsync("p"));
     }
+
+    [Fact]
+    public async Task A_migrated_instance_listens_for_the_event_subprocesses_of_the_target_and_keeps_what_it_can_compensate()
+    {
+        var h = new EngineHarness();
+        await h.DeployAsync(Process($"""
+            <bpmn:startEvent id="S" />
+            <bpmn:task id="Book" />
+            <bpmn:boundaryEvent id="UndoBook" attachedToRef="Book"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+            <bpmn:task id="CancelBooking" isForCompensation="true" />
+            <bpmn:association id="Assoc" sourceRef="UndoBook" targetRef="CancelBooking" />
+            {UserTask("A")}
+            <bpmn:endEvent id="E" />
+            {Flows("S->Book", "Book->A", "A->E")}
+            """));
+        var instance = await h.StartAsync(businessKey: "case-1");
+        var v2 = (await h.Engine.DeployAsync(Process($"""
+            <bpmn:startEvent id="S" />
+            <bpmn:task id="Book" />
+            <bpmn:boundaryEvent id="UndoBook" attachedToRef="Book"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+            <bpmn:task id="CancelBooking" isForCompensation="true" />
+            <bpmn:association id="Assoc" sourceRef="UndoBook" targetRef="CancelBooking" />
+            {UserTask("A")}
+            <bpmn:endEvent id="E" />
+            <bpmn:subProcess id="Withdraw" triggeredByEvent="true">
+              <bpmn:startEvent id="Withdrawn"><bpmn:messageEventDefinition messageRef="M" /></bpmn:startEvent>
+              <bpmn:endEvent id="Undo"><bpmn:compensateEventDefinition /></bpmn:endEvent>
+              {Flows("Withdrawn->Undo")}
+            </bpmn:subProcess>
+            {Flows("S->Book", "Book->A", "A->E")}
+            """, rootElements: """<bpmn:message id="M" name="withdrawn" />"""), "p.bpmn", "admin"))[0];
+
+        await h.Engine.Migration.MigrateAsync(instance.Id, v2.DefinitionId, null, Admin, dryRun: false);
+        await h.Engine.CorrelateMessageAsync("withdrawn", "case-1", null, Actor.User("applicant"));
+
+        Assert.Equal(InstanceState.Completed, await h.StateAsync(instance.Id));
+        Assert.Equal(1, await h.CountCompletedAsync(instance.Id, "Withdrawn"));
+        Assert.Equal(1, await h.CountCompletedAsync(instance.Id, "CancelBooking"));
+    }
 }

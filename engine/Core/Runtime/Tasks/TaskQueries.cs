@@ -10,15 +10,15 @@ internal sealed class TaskQueries(TaskRuntime runtime)
     /// <summary>Open tasks the actor can work: assigned to them, or unassigned with them or one of their groups as candidate.</summary>
     public async Task<IReadOnlyList<HumanTask>> InboxAsync(Actor actor, int skip, int take, CancellationToken cancellationToken)
     {
+        // the store reads the candidate table (one index range per key of the actor) where it has one
         await using var session = await runtime.Store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
-        var query = session.Tasks.Where(t => t.State == HumanTaskState.Open).Where(InboxOf(actor));
-        return await session.ListAsync(query.OrderBy(t => t.Priority > 50 ? 0 : 1).ThenBy(t => t.CreatedAt).Skip(skip).Take(take), cancellationToken).ConfigureAwait(false);
+        return await session.InboxPageAsync(actor, skip, take, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> InboxCountAsync(Actor actor, CancellationToken cancellationToken)
     {
         await using var session = await runtime.Store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
-        return await session.CountAsync(session.Tasks.Where(t => t.State == HumanTaskState.Open).Where(InboxOf(actor)), cancellationToken).ConfigureAwait(false);
+        return await session.InboxCountAsync(actor, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<HumanTask>> AllOpenAsync(int take, CancellationToken cancellationToken)

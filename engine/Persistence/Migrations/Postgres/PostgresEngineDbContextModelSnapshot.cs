@@ -442,6 +442,9 @@ namespace Decoupling.Engine.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DataJson")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("DefinitionId")
                         .HasColumnType("uuid");
 
@@ -465,6 +468,9 @@ namespace Decoupling.Engine.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -589,6 +595,57 @@ namespace Decoupling.Engine.Persistence.Migrations.Postgres
                     b.HasIndex("Recipient");
 
                     b.ToTable("wf_copies", (string)null);
+                });
+
+            modelBuilder.Entity("Decoupling.Engine.Persistence.InboxCount", b =>
+                {
+                    b.Property<string>("Candidate")
+                        .HasMaxLength(202)
+                        .HasColumnType("character varying(202)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Candidate", "Slot");
+
+                    b.ToTable("wf_inbox_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Decoupling.Engine.Persistence.TaskCandidate", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Candidate")
+                        .HasMaxLength(202)
+                        .HasColumnType("character varying(202)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Visible")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("TaskId", "Candidate");
+
+                    b.HasIndex("Candidate", "Shared", "TaskId")
+                        .HasDatabaseName("IX_wf_task_candidates_count")
+                        .HasFilter("\"Visible\"");
+
+                    b.HasIndex("Candidate", "Urgency", "CreatedAt", "TaskId")
+                        .HasDatabaseName("IX_wf_task_candidates_inbox")
+                        .HasFilter("\"Visible\"");
+
+                    b.ToTable("wf_task_candidates", (string)null);
                 });
 #pragma warning restore 612, 618
         }

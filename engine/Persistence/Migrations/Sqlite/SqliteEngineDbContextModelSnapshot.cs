@@ -435,6 +435,9 @@ namespace Decoupling.Engine.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DataJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DefinitionId")
                         .HasColumnType("TEXT");
 
@@ -458,6 +461,9 @@ namespace Decoupling.Engine.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -582,6 +588,57 @@ namespace Decoupling.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("Recipient");
 
                     b.ToTable("wf_copies", (string)null);
+                });
+
+            modelBuilder.Entity("Decoupling.Engine.Persistence.InboxCount", b =>
+                {
+                    b.Property<string>("Candidate")
+                        .HasMaxLength(202)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Candidate", "Slot");
+
+                    b.ToTable("wf_inbox_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Decoupling.Engine.Persistence.TaskCandidate", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Candidate")
+                        .HasMaxLength(202)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Visible")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskId", "Candidate");
+
+                    b.HasIndex("Candidate", "Shared", "TaskId")
+                        .HasDatabaseName("IX_wf_task_candidates_count")
+                        .HasFilter("\"Visible\"");
+
+                    b.HasIndex("Candidate", "Urgency", "CreatedAt", "TaskId")
+                        .HasDatabaseName("IX_wf_task_candidates_inbox")
+                        .HasFilter("\"Visible\"");
+
+                    b.ToTable("wf_task_candidates", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,5 @@
 import zhCN from './zh-CN';
+import eventPaletteTexts from '../event-palette/zh-CN';
 
 /**
  * translate(template, replacements): the zh-CN text of an English template when the
@@ -12,7 +13,8 @@ import zhCN from './zh-CN';
 export default function translate(template, replacements) {
   replacements = replacements || {};
 
-  const text = Object.prototype.hasOwnProperty.call(zhCN, template) ? zhCN[template] : template;
+  const own = (dictionary) => Object.prototype.hasOwnProperty.call(dictionary, template);
+  const text = own(zhCN) ? zhCN[template] : own(eventPaletteTexts) ? eventPaletteTexts[template] : template;
 
   return text.replace(/{([^}]+)}/g, (match, key) => {
     return Object.prototype.hasOwnProperty.call(replacements, key) ? replacements[key] : match;
