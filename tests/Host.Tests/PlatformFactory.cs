@@ -28,7 +28,11 @@ public sealed class PlatformFactory(bool postgres) : WebApplicationFactory<Progr
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "Luozhuang#2026" });
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{userName} could not sign in: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
         return client;
     }
 

@@ -19,7 +19,9 @@ public static class DemoUsers
     };
 
     /// <param name="associationUser">who works an association's own tasks (assoc:{id} groups)</param>
-    public static string For(string? assignee, string candidateGroups, string associationUser)
+    /// <param name="associationId">the association <paramref name="associationUser"/> belongs to; another association's
+    /// task shared with its unit (an audit's rectification) goes to the unit</param>
+    public static string For(string? assignee, string candidateGroups, string associationUser, Guid? associationId = null)
     {
         if (assignee is not null)
         {
@@ -30,7 +32,12 @@ public static class DemoUsers
         {
             if (group.StartsWith("assoc:", StringComparison.Ordinal))
             {
-                return associationUser;
+                if (associationId is null || group == "assoc:" + associationId)
+                {
+                    return associationUser;
+                }
+
+                continue;
             }
 
             if (UserOfGroup.TryGetValue(group, out var user))

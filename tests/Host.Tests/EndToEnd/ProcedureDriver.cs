@@ -31,7 +31,7 @@ public sealed class ProcedureDriver(PlatformFactory platform, Guid associationId
         return client;
     }
 
-    public string UserFor(HumanTask task) => DemoUsers.For(task.Assignee, task.CandidateGroups, associationUser);
+    public string UserFor(HumanTask task) => DemoUsers.For(task.Assignee, task.CandidateGroups, associationUser, associationId);
 
     public async Task RunDueJobsAsync()
     {
