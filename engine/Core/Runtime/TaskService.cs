@@ -36,9 +36,12 @@ public sealed class TaskService
     /// <summary>Open tasks the actor can work: assigned to them, or unassigned with them or one of their groups as candidate.</summary>
     public async Task<IReadOnlyList<HumanTask>> InboxAsync(Actor actor, int skip = 0, int take = 200, CancellationToken cancellationToken = default)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
         var query = session.Tasks.Where(t => t.State == HumanTaskState.Open).Where(VisibleTo(actor));
-        return await session.ListAsync(query.OrderBy(t => t.Priority > 50 ? 0 : 1).ThenBy(t => t.CreatedAt).Skip(skip).Take(take), cancellationToken).ConfigureAwait(false);
+        var page = await session.ListAsync(query.OrderBy(t => t.Priority > 50 ? 0 : 1).ThenBy(t => t.CreatedAt).Skip(skip).Take(take), cancellationToken).ConfigureAwait(false);
+        EngineTelemetry.InboxDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return page;
     }
 
     public async Task<int> InboxCountAsync(Actor actor, CancellationToken cancellationToken = default)
