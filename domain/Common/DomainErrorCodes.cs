@@ -252,7 +252,7 @@ public static class DomainErrorCodes
     /// <summary>备份目录 {0} 不是空目录，请指定一个新目录</summary>
     public const string BackupFolderNotEmpty = "BACKUP_FOLDER_NOT_EMPTY";
 
-    /// <summary>PATH 中找不到 pg_dump（PostgreSQL 客户端）：请安装 postgresql-client（与服务器同一主版本）后重试；没有写出任何备份文件</summary>
+    /// <summary>PATH 中找不到 {0}（PostgreSQL 客户端）：请安装 postgresql-client（与服务器同一主版本）后重试；没有写出也没有改动任何数据</summary>
     public const string BackupPgDumpMissing = "BACKUP_PG_DUMP_MISSING";
 
     /// <summary>{0} 失败（退出码 {1}）：{2}</summary>

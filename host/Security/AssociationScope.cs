@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Decoupling.Host.Security;
 
 /// <summary>
-/// Which associations a caller may see through the API: the district for the leading group, administrators, auditors,
+/// Which associations a caller may see through the API: the district for the leading group, auditors,
 /// the registration window and evaluators; its own associations for a supervisory unit; its own record for association
 /// staff; none for a functional department's reviewer (who works through tasks).
 /// </summary>
@@ -16,7 +16,7 @@ public sealed record AssociationScope(bool District, Guid? SupervisoryUnitId, Gu
 {
     public static async Task<AssociationScope> ForAsync(ClaimsPrincipal principal, UserManager<PlatformUser> users)
     {
-        if (principal.IsInRole(PlatformRoles.LeadingGroup) || principal.IsInRole(PlatformRoles.Admin) || principal.IsInRole(PlatformRoles.Auditor)
+        if (principal.IsInRole(PlatformRoles.LeadingGroup) || principal.IsInRole(PlatformRoles.Auditor)
             || principal.IsInRole(PlatformRoles.RegistrationOfficer) || principal.IsInRole(PlatformRoles.Evaluator))
         {
             return new AssociationScope(true, null, null);

@@ -62,7 +62,7 @@ public sealed class UiSession(AuthenticationStateProvider authentication, IServi
             groups.Add("assoc:" + association);
         }
 
-        return new Actor(account.UserName!, groups, IsAdmin: roles.Contains(PlatformRoles.Admin));
+        return new Actor(account.UserName!, groups, IsAdmin: roles.Contains(PlatformRoles.SystemAdmin));
     }
 
     public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)

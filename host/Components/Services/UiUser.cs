@@ -12,5 +12,5 @@ public sealed record UiUser(PlatformUser Account, Department? Department, Associ
 
     public bool IsIn(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
-    public bool IsLeadership => IsIn(PlatformRoles.LeadingGroup) || IsIn(PlatformRoles.Admin);
+    public bool IsLeadership => IsIn(PlatformRoles.LeadingGroup);
 }

@@ -73,7 +73,7 @@ public static class ChecklistEndpoints
 
         // auditors, evaluators and the registration window read; they do not fill in or verify checklists
         var mayWrite = http.User.IsInRole(PlatformRoles.AssociationStaff) || http.User.IsInRole(PlatformRoles.SupervisoryUnit)
-            || http.User.IsInRole(PlatformRoles.LeadingGroup) || http.User.IsInRole(PlatformRoles.Admin);
+            || http.User.IsInRole(PlatformRoles.LeadingGroup);
         return write && !mayWrite ? Results.Forbid() : await action();
     }
 

@@ -15,7 +15,7 @@ public static class InstanceAccess
 {
     public static async Task<bool> MaySeeAsync(ProcessInstance instance, HttpContext http, WorkflowEngine engine, UserManager<PlatformUser> users, PlatformDbContext db)
     {
-        if (http.User.IsInRole(PlatformRoles.LeadingGroup) || http.User.IsInRole(PlatformRoles.Admin))
+        if (http.User.IsInRole(PlatformRoles.LeadingGroup) || http.User.IsInRole(PlatformRoles.SystemAdmin))
         {
             return true;
         }

@@ -21,7 +21,7 @@ public static class InstanceAdminEndpoints
         instances.MapPost("/", async (InstanceRequests.Start body, HttpContext http, WorkflowEngine engine, UserManager<PlatformUser> users, PlatformDbContext db) =>
         {
             var actor = await CurrentActor.ForAsync(http.User, users, db);
-            var leadership = http.User.IsInRole(PlatformRoles.LeadingGroup) || http.User.IsInRole(PlatformRoles.Admin);
+            var leadership = http.User.IsInRole(PlatformRoles.LeadingGroup);
             if (!leadership)
             {
                 if (!http.User.IsInRole(PlatformRoles.SupervisoryUnit))
@@ -60,7 +60,7 @@ public static class InstanceAdminEndpoints
                 return Results.NoContent();
             }));
 
-        var admin = endpoints.MapGroup("/api").RequireAuthorization(Policies.Administrators).WithTags("运维");
+        var admin = endpoints.MapGroup("/api").RequireAuthorization(Policies.SystemAdministrators).WithTags("运维");
         admin.MapGet("/incidents", async (WorkflowEngine engine) => await engine.OpenIncidentsAsync());
         admin.MapPost("/incidents/{id:guid}/retry", async (Guid id, HttpContext http, WorkflowEngine engine, UserManager<PlatformUser> users, PlatformDbContext db) =>
         {

@@ -133,7 +133,7 @@ public static class TaskEndpoints
             return (null, actor);
         }
 
-        var leadership = http.User.IsInRole(PlatformRoles.LeadingGroup) || http.User.IsInRole(PlatformRoles.Admin);
+        var leadership = http.User.IsInRole(PlatformRoles.LeadingGroup) || http.User.IsInRole(PlatformRoles.SystemAdmin);
         if (CaseVisibility.MaySeeTask(task, actor, leadership))
         {
             return (task, actor);
