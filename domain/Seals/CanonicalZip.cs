@@ -36,9 +36,7 @@ public static class CanonicalZip
         foreach (var entry in archive.Entries.Where(e => !e.FullName.EndsWith('/')))
         {
             using var stream = entry.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            entries.Add((entry.FullName, copy.ToArray()));
+            entries.Add((entry.FullName, DocxSeals.ReadBounded(stream)));
         }
 
         return entries;

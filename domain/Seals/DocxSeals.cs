@@ -281,11 +281,32 @@ public static class DocxSeals
         return package.GetPart(PackUriHelper.ResolvePartUri(new Uri("/", UriKind.Relative), relationship.TargetUri));
     }
 
+    /// <summary>
+    /// Largest part read: a Word document's parts are far smaller, and a file uploaded for checking must not unpack a
+    /// few megabytes into gigabytes (a zip bomb); beyond it the file counts as damaged.
+    /// </summary>
+    internal const long MaxPartBytes = 64L * 1024 * 1024;
+
     private static byte[] ReadAll(PackagePart part)
     {
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        return ReadBounded(stream);
+    }
+
+    internal static byte[] ReadBounded(Stream stream)
+    {
         using var copy = new MemoryStream();
-        stream.CopyTo(copy);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            copy.Write(buffer, 0, read);
+            if (copy.Length > MaxPartBytes)
+            {
+                throw new InvalidDataException($"部件超过 {MaxPartBytes / (1024 * 1024)} MB");
+            }
+        }
+
         return copy.ToArray();
     }
 

@@ -18,7 +18,11 @@ public sealed class IdleRevalidatingStateProvider(
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken) =>
+        StillValidAsync(state, cancellationToken);
+
+    /// <summary>The check every 30 seconds: false ends the circuit's signed-in state.</summary>
+    internal async Task<bool> StillValidAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var policy = await scope.ServiceProvider.GetRequiredService<SecurityPolicyService>().GetAsync(cancellationToken);

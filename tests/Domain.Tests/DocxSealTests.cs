@@ -118,6 +118,35 @@ public sealed class DocxSealTests : IDisposable
         Assert.Contains("没有电子印章", unsealed.Problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_small_upload_that_unpacks_into_gigabytes_is_refused_as_damaged()
+    {
+        var bomb = new MemoryStream();
+        using (var zip = new ZipArchive(bomb, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Write(string name, string content)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+
+            Write("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            Write("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
+            using var body = zip.CreateEntry("word/document.xml", CompressionLevel.Optimal).Open();
+            var spaces = new byte[1024 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            for (var i = 0; i < 80; i++)
+            {
+                body.Write(spaces);
+            }
+        }
+
+        Assert.True(bomb.Length < 1024 * 1024, $"the bomb is {bomb.Length} bytes");
+        var report = DocxSealVerifier.Verify(bomb.ToArray(), "炸弹.docx");
+        Assert.False(report.IsIntact);
+        Assert.Contains("部件超过 64 MB", report.Problem, StringComparison.Ordinal);
+    }
+
     public static byte[] Docx(string text)
     {
         var stream = new MemoryStream();
