@@ -24,7 +24,7 @@ public sealed class AdministratorSignInTests(PlatformFixture platform) : IClassF
 
         await page.FillAsync("#code", "000000" == DemoAdmins.CodeFor("secadmin") ? "111111" : "000000");
         await page.ClickAsync("#code-submit");
-        await Assertions.Expect(page.Locator(".login-error")).ToContainTextAsync("动态验证码不正确");
+        await Assertions.Expect(page.Locator(".login-error")).ToContainTextAsync("动态验证码不正确", new() { Timeout = 30_000 });
         Assert.Equal(401, (await page.APIRequest.GetAsync("/api/security/policy")).Status);
 
         await page.FillAsync("#code", DemoAdmins.CodeFor("secadmin")!);
@@ -32,9 +32,9 @@ public sealed class AdministratorSignInTests(PlatformFixture platform) : IClassF
         await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
         Assert.Equal(200, (await page.APIRequest.GetAsync("/api/security/policy")).Status);
         await page.GotoAsync("/security");
-        await Assertions.Expect(page.Locator("#account-table")).ToContainTextAsync("auditadmin");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "系统管理" })).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "审计管理" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#account-table")).ToContainTextAsync("auditadmin", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "系统管理" })).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "审计管理" })).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await BrowserSession.ScreenshotAsync(page, "41-security-admin");
     }
 
@@ -54,7 +54,7 @@ public sealed class AdministratorSignInTests(PlatformFixture platform) : IClassF
         await page.FillAsync("#password", BrowserSession.DemoPassword);
         await page.ClickAsync("#login-submit");
         await page.WaitForURLAsync(url => url.Contains("/account/enroll", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator("#enrol-qr")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#enrol-qr")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.Equal(401, (await page.APIRequest.GetAsync("/api/audit/verify")).Status);
         await BrowserSession.ScreenshotAsync(page, "42-enrol-authenticator");
 
@@ -65,7 +65,7 @@ public sealed class AdministratorSignInTests(PlatformFixture platform) : IClassF
         await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
         await page.GotoAsync("/audit");
         await page.ClickAsync("#verify-chain");
-        await Assertions.Expect(page.Locator("#chain-result")).ToContainTextAsync("审计日志链完整");
+        await Assertions.Expect(page.Locator("#chain-result")).ToContainTextAsync("审计日志链完整", new() { Timeout = 30_000 });
         Assert.Equal(403, (await page.APIRequest.GetAsync("/api/users")).Status);
         await BrowserSession.ScreenshotAsync(page, "43-audit-admin");
     }
@@ -75,9 +75,9 @@ public sealed class AdministratorSignInTests(PlatformFixture platform) : IClassF
     {
         var page = await platform.Browser.SignInAsync(platform.Host.Url, "sysadmin");
         await page.GotoAsync("/admin");
-        await Assertions.Expect(page.Locator("#user-table")).ToContainTextAsync("secadmin");
-        await Assertions.Expect(page.Locator("#user-table")).ToContainTextAsync("安全管理员");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "安全管理" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#user-table")).ToContainTextAsync("secadmin", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#user-table")).ToContainTextAsync("安全管理员", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "安全管理" })).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         Assert.Equal(403, (await page.APIRequest.GetAsync("/api/audit")).Status);
         await BrowserSession.ScreenshotAsync(page, "44-system-admin");
     }
