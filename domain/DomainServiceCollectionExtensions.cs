@@ -42,6 +42,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CalendarService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<SealService>();
+        services.AddScoped<UnitKeyService>();
         services.AddScoped<MatterService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<AuditLog>();

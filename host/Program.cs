@@ -10,9 +10,11 @@ using Decoupling.Host.Endpoints.Documents;
 using Decoupling.Host.Endpoints.Notifications;
 using Decoupling.Host.Endpoints.Register;
 using Decoupling.Host.Endpoints.Routing;
+using Decoupling.Host.Endpoints.Seals;
 using Decoupling.Host.Endpoints.Users;
 using Decoupling.Host.Jobs;
 using Decoupling.Host.Notifications;
+using Decoupling.Host.Observability;
 using Decoupling.Host.Endpoints.Definitions;
 using Decoupling.Host.Endpoints.Departments;
 using Decoupling.Host.Endpoints.ElementTemplates;
@@ -22,13 +24,29 @@ using Decoupling.Host.Endpoints.Tasks;
 using Decoupling.Host.Endpoints.Processes;
 using Decoupling.Host.Security;
 using Decoupling.Host.Setup;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
-// The same executable serves the platform and runs the command-line tools (simulate); the first argument decides.
+// The same executable serves the platform and runs the command-line tools (simulate, verify, backup, restore); the first argument decides.
 if (args.Length > 0 && args[0] == "simulate")
 {
     return await SimulateCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "verify")
+{
+    return await VerifyCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "backup")
+{
+    return await BackupCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "restore")
+{
+    return await RestoreCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
 // the content root is the application's own folder whatever the working directory (which keeps ./data the caller's)
@@ -38,6 +56,7 @@ builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:5080"
 // `dotnet run --project host` runs as Production and must look right
 builder.WebHost.UseStaticWebAssets();
 var settings = builder.AddPlatform();
+builder.AddPlatformObservability();
 builder.Services.AddPlatformJobs(builder.Configuration, settings.UsePostgres ? settings.ConnectionString : null);
 builder.Services.AddLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -52,16 +71,36 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddExceptionHandler<ProblemMapper>();
 builder.Services.AddOpenApi();
+// behind the reverse proxy (on loopback, the only proxies trusted by default) the request's scheme is the proxy's:
+// cookies become Secure and HSTS is sent once the proxy says the browser came over HTTPS
+builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+});
 builder.Services.AddSingleton<IElementTemplateCatalog, ActivityElementTemplates>();
-builder.Services.AddSingleton<NoticeQueue>();
-builder.Services.AddSingleton<Decoupling.Engine.Services.IEngineListener, EngineNotices>();
+builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+builder.Services.AddScoped<Decoupling.Domain.Outbox.OutboxStore>();
+builder.Services.AddSingleton<OutboxDispatcher>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+builder.Services.AddSingleton<Decoupling.Engine.Services.IEngineListener, OutboxNotices>();
+// idle sessions: a circuit's activity, and its user checked again every 30 s (idle time, lock, security stamp)
+builder.Services.AddScoped<CircuitActivity>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, IdleCircuitHandler>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, IdleRevalidatingStateProvider>();
 builder.Services.AddSingleton<Decoupling.Engine.Services.IEngineListener, ProcedureListener>();
-builder.Services.AddHostedService<NotificationWorker>();
 
 var app = builder.Build();
 await app.InitializePlatformAsync();
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
 app.UseExceptionHandler();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
@@ -75,7 +114,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
-app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
+app.MapPlatformObservability();
 app.MapOpenApi().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapAuthEndpoints();
@@ -95,6 +134,7 @@ app.MapNotificationEndpoints();
 app.MapAuditEndpoints();
 app.MapJobEndpoints();
 app.MapCalendarEndpoints();
+app.MapSealEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.UsePlatformJobs();
 await app.RunAsync();

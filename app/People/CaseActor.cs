@@ -17,8 +17,8 @@ public sealed record CaseActor(PlatformUser Account, Department? Department, Ass
 
     public bool IsIn(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
-    /// <summary>The leading-group office and administrators supervise every case.</summary>
-    public bool IsLeadership => IsIn(PlatformRoles.LeadingGroup) || IsIn(PlatformRoles.Admin);
+    /// <summary>The leading-group office supervises every case (administrators run the system, not the cases: 三员分立).</summary>
+    public bool IsLeadership => IsIn(PlatformRoles.LeadingGroup);
 
     /// <summary>Those who read the whole district's register: supervisors, auditors, the registration window, evaluators.</summary>
     public bool SeesDistrict => IsLeadership || IsIn(PlatformRoles.Auditor) || IsIn(PlatformRoles.RegistrationOfficer) || IsIn(PlatformRoles.Evaluator);
@@ -45,6 +45,8 @@ public sealed record CaseActor(PlatformUser Account, Department? Department, Ass
             groups.Add(AssociationGroupPrefix + association);
         }
 
-        return new Actor(account.UserName!, groups, IsAdmin: roles.Contains(PlatformRoles.Admin));
+        // no account passes the engine's checks by role: administrators operate the system (incidents, migrations) through
+        // their own endpoints, and never act in a case (三员分立)
+        return new Actor(account.UserName!, groups, IsAdmin: false);
     }
 }

@@ -1,8 +1,9 @@
 namespace Decoupling.Domain.Audit;
 
 /// <summary>
-/// One append-only audit row. <see cref="Hash"/> is the SHA-256 over the row's content and <see cref="PreviousHash"/>,
-/// so changing or removing any row breaks the chain from there on.
+/// One append-only audit row. <see cref="Hash"/> is the digest (<see cref="Algorithm"/>: SM3 now, SHA-256 for rows
+/// written before) over the row's content and <see cref="PreviousHash"/>, so changing or removing any row breaks the
+/// chain from there on.
 /// </summary>
 public class AuditEntry
 {
@@ -15,6 +16,9 @@ public class AuditEntry
     public string PreviousHash { get; set; } = "";
 
     public string Hash { get; set; } = "";
+
+    /// <summary>How <see cref="Hash"/> was computed, per row, so rows written before the switch to SM3 stay verifiable.</summary>
+    public string Algorithm { get; set; } = AuditHasher.Sm3;
 
     public string Actor { get; set; } = "";
 

@@ -13,6 +13,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        // rows written before this column existed were hashed with SHA-256
+        builder.Property(e => e.Algorithm).HasMaxLength(16).HasDefaultValue(AuditHasher.Sha256);
         builder.Property(e => e.Actor).HasMaxLength(256);
         builder.Property(e => e.Action).HasMaxLength(64);
         builder.Property(e => e.EntityType).HasMaxLength(128);

@@ -20,7 +20,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     // rows this interceptor made, so a failed SaveChanges can take them back before the caller retries
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AuditEntry, object> Generated = new();
 
-    private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+    // the unit keys' private halves (encrypted, still not for the log) and Identity's tokens (the authenticator secret)
+    private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "EncryptedPrivateKey"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -119,6 +120,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
             audit.PreviousHash = lastHash;
             audit.At = now;
             audit.Actor = string.IsNullOrEmpty(audit.Actor) ? actor : audit.Actor;
+            audit.Algorithm = AuditHasher.Sm3;
             audit.Hash = AuditHasher.Compute(audit);
             lastHash = audit.Hash;
         }
@@ -130,7 +132,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         var id = key is null ? "" : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue,
             System.Globalization.CultureInfo.InvariantCulture)));
         var details = new Dictionary<string, object?>();
-        foreach (var property in entry.Properties.Where(p => !Hidden.Contains(p.Metadata.Name)))
+        var isToken = entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string>;
+        foreach (var property in entry.Properties.Where(p => !Hidden.Contains(p.Metadata.Name) && !(isToken && p.Metadata.Name == "Value")))
         {
             switch (entry.State)
             {

@@ -203,4 +203,100 @@ public static class DomainErrorCodes
 
     /// <summary>“天数”应在 0 至 {0} 之间，实际为 {1}</summary>
     public const string CalendarDaysOutOfRange = "CALENDAR_DAYS_OUT_OF_RANGE";
+
+    /// <summary>“角色”：{0} 不是平台的角色</summary>
+    public const string AccountRoleUnknown = "ACCOUNT_ROLE_UNKNOWN";
+
+    /// <summary>三员分立：账号“{0}”已是{1}，不能再兼任{2}；系统管理员、安全管理员、审计管理员各用一个账号，且不兼任业务角色</summary>
+    public const string AccountRolesSeparated = "ACCOUNT_ROLES_SEPARATED";
+
+    /// <summary>不能修改自己的账号“{0}”的角色、锁定状态或第二因子</summary>
+    public const string AccountSelfChange = "ACCOUNT_SELF_CHANGE";
+
+    /// <summary>“所属单位”：{0} 须指定所属{1}</summary>
+    public const string AccountRoleNeedsUnit = "ACCOUNT_ROLE_NEEDS_UNIT";
+
+    /// <summary>“角色”：系统管理员只建账号，角色由安全管理员分配</summary>
+    public const string AccountCreateRoleRefused = "ACCOUNT_CREATE_ROLE_REFUSED";
+
+    /// <summary>“{0}”应在 {1} 至 {2} 之间，实际为 {3}</summary>
+    public const string SecurityPolicyOutOfRange = "SECURITY_POLICY_OUT_OF_RANGE";
+
+    /// <summary>密码至少 {0} 位（安全策略）</summary>
+    public const string PasswordTooShort = "PASSWORD_TOO_SHORT";
+
+    /// <summary>配置项 Security:MasterKey 应为 32 位十六进制数字（128 位 SM4 密钥），实际为 {0} 个字符</summary>
+    public const string MasterKeyInvalid = "MASTER_KEY_INVALID";
+
+    /// <summary>“{0}”的签名私钥无法解密：主密钥不对，或密文被改动</summary>
+    public const string UnitKeyDecryptFailed = "UNIT_KEY_DECRYPT_FAILED";
+
+    /// <summary>文件“{0}”不是完整的 Word 文档（.docx），无法读取：{1}</summary>
+    public const string SealDocxDamaged = "SEAL_DOCX_DAMAGED";
+
+    /// <summary>文件“{0}”中没有电子印章</summary>
+    public const string SealNone = "SEAL_NONE";
+
+    /// <summary>文件“{0}”中第 {1} 个印章的数据不完整：缺少 {2}</summary>
+    public const string SealPartInvalid = "SEAL_PART_INVALID";
+
+    /// <summary>第 {0} 个印章（{1}，{2}）的 SM2 签名不成立：签名或签名内容被改动</summary>
+    public const string SealSignatureInvalid = "SEAL_SIGNATURE_INVALID";
+
+    /// <summary>第 {0} 个印章（{1}，{2}）盖章后文件内容被改动：SM3 摘要应为 {3}，实际为 {4}</summary>
+    public const string SealDigestMismatch = "SEAL_DIGEST_MISMATCH";
+
+    /// <summary>第 {0} 个印章（{1}）的印章图像被替换</summary>
+    public const string SealImageMismatch = "SEAL_IMAGE_MISMATCH";
+
+    /// <summary>第 {0} 个印章（{1}）的公钥 {2} 不在受信任的单位公钥清单中</summary>
+    public const string SealKeyUntrusted = "SEAL_KEY_UNTRUSTED";
+
+    /// <summary>“{0}”不是 Word 文档（.docx）：电子印章只能盖在 .docx 上，其他文件以签名记录盖章</summary>
+    public const string SealDocumentNotDocx = "SEAL_DOCUMENT_NOT_DOCX";
+
+    /// <summary>备份目录 {0} 不是空目录，请指定一个新目录</summary>
+    public const string BackupFolderNotEmpty = "BACKUP_FOLDER_NOT_EMPTY";
+
+    /// <summary>PATH 中找不到 {0}（PostgreSQL 客户端）：请安装 postgresql-client（与服务器同一主版本）后重试；没有写出也没有改动任何数据</summary>
+    public const string BackupPgDumpMissing = "BACKUP_PG_DUMP_MISSING";
+
+    /// <summary>{0} 失败（退出码 {1}）：{2}</summary>
+    public const string BackupToolFailed = "BACKUP_TOOL_FAILED";
+
+    /// <summary>{0} 中没有 manifest.json：这不是本平台的备份</summary>
+    public const string RestoreManifestMissing = "RESTORE_MANIFEST_MISSING";
+
+    /// <summary>备份清单 manifest.json 的校验码不符：清单被改动，或备份时使用了另一把主密钥</summary>
+    public const string RestoreManifestForged = "RESTORE_MANIFEST_FORGED";
+
+    /// <summary>备份中的文件 {0} 与清单不符：SM3 应为 {1}，实际为 {2}</summary>
+    public const string RestoreFileMismatch = "RESTORE_FILE_MISMATCH";
+
+    /// <summary>备份中缺少清单列出的文件 {0}</summary>
+    public const string RestoreFileMissing = "RESTORE_FILE_MISSING";
+
+    /// <summary>备份来自 {0} 数据库，当前配置的是 {1}：请用相同类型的数据库恢复</summary>
+    public const string RestoreProviderMismatch = "RESTORE_PROVIDER_MISMATCH";
+
+    /// <summary>恢复目标不是空的：{0}。请恢复到一个新的空目录或空数据库</summary>
+    public const string RestoreTargetNotEmpty = "RESTORE_TARGET_NOT_EMPTY";
+
+    /// <summary>恢复后表 {0} 有 {1} 行，清单记录为 {2} 行</summary>
+    public const string RestoreCountMismatch = "RESTORE_COUNT_MISMATCH";
+
+    /// <summary>恢复的审计日志链不完整：{0}</summary>
+    public const string RestoreAuditBroken = "RESTORE_AUDIT_BROKEN";
+
+    /// <summary>恢复的审计日志链尾（序号 {0}）与清单（序号 {1}）不符：日志被截断或替换</summary>
+    public const string RestoreAuditHeadMismatch = "RESTORE_AUDIT_HEAD_MISMATCH";
+
+    /// <summary>文件记录“{0}”（{1}）的摘要与备份中的文件内容不符</summary>
+    public const string RestoreDocumentMismatch = "RESTORE_DOCUMENT_MISMATCH";
+
+    /// <summary>文件“{0}”的印章（{1}）校验不通过：{2}</summary>
+    public const string RestoreSealInvalid = "RESTORE_SEAL_INVALID";
+
+    /// <summary>文件“{0}”在盖章后被改动：文件结构（压缩包头、时间戳或属性）与盖章时写出的不一致</summary>
+    public const string SealContainerChanged = "SEAL_CONTAINER_CHANGED";
 }

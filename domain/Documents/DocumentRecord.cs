@@ -24,6 +24,12 @@ public class DocumentRecord
     /// <summary>Lower-case hex SHA-256 of the content at upload time.</summary>
     public string Sha256 { get; set; } = "";
 
+    /// <summary>
+    /// Lower-case hex SM3 (GB/T 32905) of the content: the digest seals and backups check (GB/T 39786). Empty on
+    /// records stored before SM3 was introduced; those are checked by <see cref="Sha256"/>.
+    /// </summary>
+    public string Sm3 { get; set; } = "";
+
     public string StorageKey { get; set; } = "";
 
     public int Version { get; set; } = 1;

@@ -14,6 +14,7 @@ internal sealed class DocumentRecordConfiguration : IEntityTypeConfiguration<Doc
         builder.Property(d => d.FileName).HasMaxLength(200);
         builder.Property(d => d.ContentType).HasMaxLength(100);
         builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.Property(d => d.Sm3).HasMaxLength(64);
         builder.Property(d => d.StorageKey).HasMaxLength(128);
         builder.Property(d => d.CreatedBy).HasMaxLength(256);
     }

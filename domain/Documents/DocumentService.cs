@@ -97,6 +97,7 @@ public sealed class DocumentService(PlatformDbContext db, IFileStore store, Docu
             ContentType = kind.ContentType,
             Size = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Sm3 = Crypto.Sm3.Hex(bytes),
             StorageKey = key,
             Version = (previous?.Version ?? 0) + 1,
             PreviousVersionId = previous?.Id,

@@ -85,6 +85,13 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
 
     public DbSet<AssociationRelationship> AssociationRelationships => Set<AssociationRelationship>();
 
+    public DbSet<UnitKey> UnitKeys => Set<UnitKey>();
+
+    public DbSet<SecurityPolicy> SecurityPolicies => Set<SecurityPolicy>();
+
+    /// <summary>Written and claimed with plain SQL on the engine's transaction (OutboxWriter, OutboxStore), not audited.</summary>
+    public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
+
     public TimeProvider Time { get; }
 
     /// <summary>Who the audit rows of the next SaveChanges name; overrides the injected <see cref="IAuditActor"/>.</summary>

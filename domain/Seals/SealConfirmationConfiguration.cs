@@ -12,6 +12,12 @@ internal sealed class SealConfirmationConfiguration : IEntityTypeConfiguration<S
         builder.Property(s => s.Sha256).HasMaxLength(64);
         builder.Property(s => s.UnitName).HasMaxLength(200);
         builder.Property(s => s.UserDisplayName).HasMaxLength(100);
+        builder.Property(s => s.Algorithm).HasMaxLength(16);
+        builder.Property(s => s.Sm3).HasMaxLength(64);
+        builder.Property(s => s.SignedContent).HasMaxLength(2000);
+        builder.Property(s => s.Signature).HasMaxLength(200);
+        builder.Property(s => s.KeyId).HasMaxLength(16);
+        builder.Property(s => s.PublicKey).HasMaxLength(130);
         builder.HasOne<Documents.DocumentRecord>().WithMany().HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

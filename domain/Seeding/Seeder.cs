@@ -74,6 +74,13 @@ public sealed class Seeder(PlatformDbContext db, string seedFolder, TimeProvider
             };
             Check(await users.CreateAsync(user, password), seed.UserName);
             Check(await users.AddToRoleAsync(user, seed.Role), seed.UserName);
+            if (seed.DemoTotpSecret is { Length: > 0 } secret)
+            {
+                // Identity's own store keeps the authenticator key as this token (UserStoreBase: [AspNetUserStore] AuthenticatorKey)
+                Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", secret), seed.UserName);
+                Check(await users.SetTwoFactorEnabledAsync(user, true), seed.UserName);
+            }
+
             created.Add(seed.UserName);
         }
 

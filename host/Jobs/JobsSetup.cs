@@ -18,7 +18,8 @@ public static class JobsSetup
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new Observability.HangfireTelemetryFilter());
             if (postgresConnectionString is null)
             {
                 hangfire.UseInMemoryStorage();
@@ -58,7 +59,7 @@ public static class JobsSetup
         return services;
     }
 
-    /// <summary>The dashboard at /hangfire (Admin and LeadingGroup) and the recurring jobs from configuration.</summary>
+    /// <summary>The dashboard at /hangfire (system administrator and LeadingGroup) and the recurring jobs from configuration.</summary>
     public static WebApplication UsePlatformJobs(this WebApplication app)
     {
         app.UseHangfireDashboard("/hangfire", new DashboardOptions

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Decoupling.Domain.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -6,8 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Decoupling.Host.Security;
 
 /// <summary>
-/// Identity's sign-in, except that an unknown user name costs a password hash like a wrong password does: Identity
-/// answers an unknown name at once, so the answer's time told which user names exist.
+/// Identity's sign-in with the platform's rules:
+/// <list type="bullet">
+/// <item>an unknown user name costs a password hash like a wrong password does (Identity answers an unknown name at once,
+/// so the answer's time told which user names exist);</item>
+/// <item>the lockout threshold and duration come from the security administrator's policy;</item>
+/// <item>the three administrators never get a session from a password alone: with an enrolled authenticator they are
+/// asked for its code (Identity's two-factor step); without one they are sent to enrol it.</item>
+/// </list>
 /// </summary>
 public sealed class PlatformSignInManager(
     UserManager<PlatformUser> users,
@@ -16,20 +23,134 @@ public sealed class PlatformSignInManager(
     IOptions<IdentityOptions> options,
     ILogger<SignInManager<PlatformUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<PlatformUser> confirmation)
+    IUserConfirmation<PlatformUser> confirmation,
+    SecurityPolicyService policies)
     : SignInManager<PlatformUser>(users, accessor, claims, options, logger, schemes, confirmation)
 {
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<PlatformUser>().HashPassword(new PlatformUser(), Guid.NewGuid().ToString()));
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
+        var user = await FindAsync(userName, password);
+        return user is null ? SignInResult.Failed : await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    /// <summary>
+    /// Sign-in of an API client in one request: password, and for an administrator the authenticator's code as well
+    /// (<see cref="SignInResult.RequiresTwoFactor"/> when it is missing, <see cref="EnrolmentRequired"/> when the account
+    /// has no authenticator yet — enrolment happens in the browser). A wrong code counts as a failed attempt.
+    /// </summary>
+    public async Task<SignInResult> SignInWithCodeAsync(string userName, string password, string? code)
+    {
+        var user = await FindAsync(userName, password);
+        if (user is null)
+        {
+            return SignInResult.Failed;
+        }
+
+        var checkedPassword = await CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (!checkedPassword.Succeeded)
+        {
+            return checkedPassword;
+        }
+
+        if (!await NeedsSecondFactorAsync(user))
+        {
+            await SignInAsync(user, isPersistent: false);
+            return SignInResult.Success;
+        }
+
+        if (!await UserManager.GetTwoFactorEnabledAsync(user))
+        {
+            return EnrolmentRequired.Instance;
+        }
+
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return SignInResult.TwoFactorRequired;
+        }
+
+        if (!await VerifyCodeAsync(user, code))
+        {
+            await UserManager.AccessFailedAsync(user);
+            return await UserManager.IsLockedOutAsync(user) ? SignInResult.LockedOut : SignInResult.Failed;
+        }
+
+        await UserManager.ResetAccessFailedCountAsync(user);
+        await SignInWithClaimsAsync(user, isPersistent: false, [new Claim(Policies.SecondFactorClaim, Policies.SecondFactorValue)]);
+        return SignInResult.Success;
+    }
+
+    /// <summary>
+    /// Ends enrolment: the code proves the authenticator holds the key shown on the enrolment page; the account then
+    /// needs it at every sign-in, and this one is signed in with the second factor.
+    /// </summary>
+    public async Task<bool> CompleteEnrolmentAsync(PlatformUser user, string code)
+    {
+        if (!await VerifyCodeAsync(user, code))
+        {
+            await UserManager.AccessFailedAsync(user);
+            return false;
+        }
+
+        await UserManager.SetTwoFactorEnabledAsync(user, true);
+        await UserManager.ResetAccessFailedCountAsync(user);
+        await Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await SignInWithClaimsAsync(user, isPersistent: false, [new Claim(Policies.SecondFactorClaim, Policies.SecondFactorValue)]);
+        return true;
+    }
+
+    public async Task<bool> NeedsSecondFactorAsync(PlatformUser user) => PlatformRoles.NeedSecondFactor(await UserManager.GetRolesAsync(user));
+
+    public Task<bool> VerifyCodeAsync(PlatformUser user, string code) =>
+        UserManager.VerifyTwoFactorTokenAsync(user, Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "", StringComparison.Ordinal).Trim());
+
+    /// <summary>An administrator without an authenticator gets the two-factor cookie only (to enrol), never a session.</summary>
+    protected override async Task<SignInResult> SignInOrTwoFactorAsync(PlatformUser user, bool isPersistent, string? loginProvider = null, bool bypassTwoFactor = false)
+    {
+        if (await NeedsSecondFactorAsync(user) && !await UserManager.GetTwoFactorEnabledAsync(user))
+        {
+            var identity = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+            identity.AddClaim(new Claim(ClaimTypes.Name, await UserManager.GetUserIdAsync(user)));
+            await Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
+            return EnrolmentRequired.Instance;
+        }
+
+        // an administrator's code is always asked for: no "remember this browser"
+        return await base.SignInOrTwoFactorAsync(user, isPersistent, loginProvider, bypassTwoFactor: false);
+    }
+
+    private async Task<PlatformUser?> FindAsync(string userName, string password)
+    {
+        await ApplyLockoutPolicyAsync();
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
         {
             UserManager.PasswordHasher.VerifyHashedPassword(new PlatformUser(), DecoyHash.Value, password);
-            return SignInResult.Failed;
         }
 
-        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        return user;
+    }
+
+    /// <summary>This scope's UserManager counts failures by the current policy (Identity's options are fixed at start).</summary>
+    private async Task ApplyLockoutPolicyAsync()
+    {
+        var policy = await policies.GetAsync();
+        var current = UserManager.Options;
+        UserManager.Options = new IdentityOptions
+        {
+            ClaimsIdentity = current.ClaimsIdentity,
+            Password = current.Password,
+            SignIn = current.SignIn,
+            Stores = current.Stores,
+            Tokens = current.Tokens,
+            User = current.User,
+            Lockout = new LockoutOptions
+            {
+                AllowedForNewUsers = true,
+                MaxFailedAccessAttempts = policy.MaxFailedAccessAttempts,
+                DefaultLockoutTimeSpan = TimeSpan.FromMinutes(policy.LockoutMinutes),
+            },
+        };
     }
 }

@@ -31,12 +31,26 @@ public static class PlatformSetup
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        // keys beside the data, so sign-ins survive a restart (and several hosts on one share can read each other's cookies)
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")))
+        var masterKey = MasterKeySource.Load(builder.Configuration, settings);
+        services.AddSingleton(masterKey);
+        // keys beside the data, so sign-ins survive a restart (and several hosts on one share can read each other's cookies),
+        // encrypted at rest: by a certificate when one is configured, else SM4 under the master key
+        var protection = services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")))
             .SetApplicationName("Decoupling");
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+        {
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, builder.Configuration["DataProtection:CertificatePassword"]));
+        }
+        else
+        {
+            services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o => o.XmlEncryptor = new Sm4XmlEncryptor(masterKey));
+        }
+
         services.AddIdentity<PlatformUser, IdentityRole>(options =>
             {
-                options.Password.RequiredLength = 10;
+                // the length is the security administrator's policy (PolicyPasswordValidator); the character classes are fixed
+                options.Password.RequiredLength = 1;
                 options.Password.RequireDigit = true;
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
@@ -47,9 +61,29 @@ public static class PlatformSetup
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddSignInManager<PlatformSignInManager>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<PolicyPasswordValidator>()
             .AddDefaultTokenProviders();
-        // the stamp is checked on every request: a sign-out, a lock or a role change ends open sessions at once
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton(new SecurityPolicyDefaults(builder.Configuration.GetValue("Security:IdleTimeoutMinutes", 30)));
+        services.AddScoped<SecurityPolicyService>();
+        services.AddScoped<AccountService>();
+        // the stamp is checked on every request: a sign-out, a lock or a role change ends open sessions at once; the refreshed
+        // principal keeps the "signed in with the second factor" claim, which Identity's claims factory does not know
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(Policies.SecondFactorClaim) is { } amr && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(amr.Type, amr.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((cookie, time) => cookie.TimeProvider = time);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";
@@ -57,8 +91,12 @@ public static class PlatformSetup
             cookie.Cookie.Name = "luozhuang.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-            cookie.SlidingExpiration = true;
+            // the idle timeout of the security policy, renewed by every request (IdleSessions)
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            cookie.SlidingExpiration = false;
+            var identityCheck = cookie.Events.OnValidatePrincipal;
+            cookie.Events.OnValidatePrincipal = context => IdleSessions.ValidateAsync(context, identityCheck);
+            cookie.Events.OnSigningIn = IdleSessions.SigningInAsync;
             // the API answers 401/403 instead of redirecting to the sign-in page
             cookie.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
@@ -78,7 +116,8 @@ public static class PlatformSetup
 
     private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire")
+            || context.Request.Path.StartsWithSegments("/metrics") || context.Request.Path.StartsWithSegments("/account/keepalive"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -43,6 +43,14 @@ public static class PlatformStartup
             log.LogWarning("seed/ folder not found; starting without seed data");
         }
 
+        // every department has its SM2 seal key from the start; an association's is made at its first seal
+        await services.GetRequiredService<Decoupling.Domain.Seals.UnitKeyService>().EnsureDepartmentKeysAsync();
+        if (!MasterKeySource.IsConfigured(app.Configuration))
+        {
+            log.LogWarning("Security:MasterKey is not configured: the master key (it encrypts the unit seal keys and the data-protection keys) " +
+                "was generated into {File}, beside the data it protects. Set Security__MasterKey from a secret store in production.", MasterKeySource.FileOf(settings));
+        }
+
         await DeployWorkflowsAsync(app, services.GetRequiredService<WorkflowEngine>(), log);
 
         if (createdUsers.Count > 0)

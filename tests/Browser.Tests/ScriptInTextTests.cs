@@ -102,9 +102,9 @@ public sealed class ScriptInTextTests(PlatformFixture platform) : IClassFixture<
         Assert.Contains(Payload, values);
         await AssertNoScriptRanAsync(staff);
 
-        // the user list shows a display name the administrator typed
-        var admin = await platform.Browser.SignInAsync(platform.Host.Url, "admin");
-        var user = await admin.APIRequest.PostAsync("/api/users", new() { DataObject = new { userName = "xss.user", displayName = Payload, password = "Luozhuang#2026", role = "Auditor" } });
+        // the user list shows a display name the system administrator typed
+        var admin = await platform.Browser.SignInAsync(platform.Host.Url, "sysadmin");
+        var user = await admin.APIRequest.PostAsync("/api/users", new() { DataObject = new { userName = "xss.user", displayName = Payload, password = "Luozhuang#2026" } });
         Assert.Equal(201, user.Status);
         await admin.GotoAsync("/admin");
         await Assertions.Expect(admin.Locator("body")).ToContainTextAsync(Payload, Slow);

@@ -29,6 +29,9 @@ public sealed class SignInTests(PlatformFixture platform) : IClassFixture<Platfo
     [InlineData("czj", "我的待办")]
     [InlineData("assoc.ceramics", "协会门户")]
     [InlineData("jxj", "主管单位工作台")]
+    [InlineData("sysadmin", "系统管理")]
+    [InlineData("secadmin", "安全管理")]
+    [InlineData("auditadmin", "审计管理")]
     public async Task Each_role_signs_in_and_sees_its_menu(string user, string menuEntry)
     {
         var page = await platform.Browser.SignInAsync(platform.Host.Url, user);

@@ -36,7 +36,7 @@ public sealed class ClusterClients(IReadOnlyList<HostNode> nodes) : IDisposable
     {
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true };
         var client = new HttpClient(handler) { BaseAddress = new Uri(nodes[node].Url), Timeout = TimeSpan.FromSeconds(60) };
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = user, password = Password });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = user, password = Password, code = Decoupling.TestSupport.DemoAdmins.CodeFor(user) });
         if (response.StatusCode != HttpStatusCode.NoContent)
         {
             client.Dispose();

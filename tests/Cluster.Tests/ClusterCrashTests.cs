@@ -77,7 +77,7 @@ public sealed class ClusterCrashTests(ITestOutputHelper output)
         const string prefix = "临沂市罗庄区崩溃导入";
         await using var cluster = await ClusterHarness.StartAsync(3, "cluster_crash_import");
         var file = RegisterFile.Create(rows, 9191, prefix);
-        var admin = await cluster.Clients.AsAsync("admin", 2);
+        var admin = await cluster.Clients.AsAsync("leading", 2);
 
         var import = RegisterFile.PostAsync(admin, file);
         // demonstrably started: the node's connection is sending the rows (the import parses the file first, then inserts)
@@ -96,7 +96,7 @@ public sealed class ClusterCrashTests(ITestOutputHelper output)
 
         await cluster.CrashAndRestartAsync(2);
         cluster.Clients.Forget(2);
-        var again = await RegisterFile.PostAsync(await cluster.Clients.AsAsync("admin", 2), file);
+        var again = await RegisterFile.PostAsync(await cluster.Clients.AsAsync("leading", 2), file);
         // the rows that were not there are imported now; rows that were all there are refused as duplicates, writing nothing
         Assert.Equal(held == 0 ? HttpStatusCode.OK : HttpStatusCode.UnprocessableEntity, again.StatusCode);
         await using (var db = cluster.PlatformDb())

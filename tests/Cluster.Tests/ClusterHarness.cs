@@ -29,11 +29,12 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     public ClusterClients Clients { get; }
 
-    public static async Task<ClusterHarness> StartAsync(int nodeCount, string name)
+    public static async Task<ClusterHarness> StartAsync(int nodeCount, string name, Action<HostNode>? configure = null)
     {
         var connection = await PostgresServer.CreateDatabaseAsync(name);
         var data = Directory.CreateTempSubdirectory("cluster-data").FullName;
         var nodes = Enumerable.Range(0, nodeCount).Select(i => new HostNode(i, connection, data)).ToList();
+        nodes.ForEach(n => configure?.Invoke(n));
         var harness = new ClusterHarness(connection, data, nodes);
         try
         {

@@ -16,7 +16,7 @@ namespace Decoupling.Cluster.Tests;
 /// completed by the demo user of the department or role it is offered to, every request on the next node round-robin,
 /// the tasks of one case in parallel (sibling reviews race on their instance, as in real use). Jobs and service tasks are
 /// left to the nodes' Hangfire; open tasks are read from the database, as the inbox would show them. An association's own
-/// tasks are done by the administrator (the demo data has staff for one association only).
+/// tasks are done by the system administrator, the engine's administrator (the demo data has staff for one association only).
 /// A request that dies with its node is sent again to another node; a task the retried request finds already done was
 /// done by the request that died.
 /// </summary>
@@ -169,12 +169,12 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
         }
     }
 
-    private static string UserFor(HumanTask task) => DemoUsers.For(task.Assignee, task.CandidateGroups, "admin");
+    private static string UserFor(HumanTask task) => DemoUsers.For(task.Assignee, task.CandidateGroups, "sysadmin");
 
     /// <summary>A small .docx as evidence for every checklist item that has none, uploaded and attached through the API.</summary>
     private async Task UploadEvidenceAsync(ClusterAssociation association)
     {
-        var checklist = await (await SendAsync("admin", c => c.GetAsync($"/api/associations/{association.Id}/checklist/"))).Content.ReadFromJsonAsync<JsonObject>();
+        var checklist = await (await SendAsync("leading", c => c.GetAsync($"/api/associations/{association.Id}/checklist/"))).Content.ReadFromJsonAsync<JsonObject>();
         foreach (var item in checklist!["items"]!.AsArray())
         {
             if (item!["evidenceDocumentIds"]!.AsArray().Count > 0)
@@ -183,7 +183,7 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
             }
 
             var bytes = Docx($"{item["title"]} 完成情况说明");
-            var uploaded = await SendAsync("admin", c =>
+            var uploaded = await SendAsync("leading", c =>
             {
                 var form = new MultipartFormDataContent();
                 var file = new ByteArrayContent(bytes);
@@ -193,7 +193,7 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
             });
             await EnsureAsync(uploaded, "evidence upload");
             var documentId = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-            await EnsureAsync(await SendAsync("admin", c => c.PostAsync($"/api/associations/{association.Id}/checklist/items/{item["id"]}/evidence/{documentId}", null)), "evidence attach");
+            await EnsureAsync(await SendAsync("leading", c => c.PostAsync($"/api/associations/{association.Id}/checklist/items/{item["id"]}/evidence/{documentId}", null)), "evidence attach");
         }
     }
 

@@ -39,7 +39,7 @@ public static class ClusterThroughput
     private static async Task<double> MeasureAsync(int nodes, int tasks, int clients)
     {
         await using var cluster = await ClusterHarness.StartAsync(nodes, $"cluster_throughput_{nodes}");
-        var admin = await cluster.Clients.AsAsync("admin", 0);
+        var admin = await cluster.Clients.AsAsync("leading", 0);
         var deployed = await admin.PostAsync("/api/definitions?name=cluster-throughput.bpmn", new StringContent(Model, System.Text.Encoding.UTF8, "application/xml"));
         if (!deployed.IsSuccessStatusCode)
         {
@@ -49,7 +49,7 @@ public static class ClusterThroughput
         var startWatch = Stopwatch.StartNew();
         await ForAllAsync(Enumerable.Range(0, tasks).ToList(), clients, async i =>
         {
-            var client = await cluster.Clients.AsAsync("admin", cluster.Clients.NextNode());
+            var client = await cluster.Clients.AsAsync("leading", cluster.Clients.NextNode());
             var response = await client.PostAsJsonAsync("/api/instances", new { key = "cluster-throughput", businessKey = $"t{i}", variables = new JsonObject() });
             Expect(response, HttpStatusCode.Created, "start");
         });

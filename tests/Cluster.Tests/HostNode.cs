@@ -30,6 +30,9 @@ public sealed class HostNode : IAsyncDisposable
 
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>Settings for this node's next start, on top of the cluster's (e.g. Outbox__Dispatch=false).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public string Output
     {
         get
@@ -58,6 +61,10 @@ public sealed class HostNode : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in Settings)
+        {
+            start.Environment[name] = value;
+        }
 
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Append(e.Data);

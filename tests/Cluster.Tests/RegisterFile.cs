@@ -45,7 +45,7 @@ public static class RegisterFile
     /// <summary>Imports <paramref name="rows"/> associations and returns them as the register now holds them.</summary>
     public static async Task<IReadOnlyList<ClusterAssociation>> ImportAsync(ClusterHarness cluster, int rows, string namePrefix)
     {
-        var admin = await cluster.Clients.AsAsync("admin", 0);
+        var admin = await cluster.Clients.AsAsync("leading", 0);
         var response = await PostAsync(admin, Create(rows, 4242, namePrefix));
         if (response.StatusCode != HttpStatusCode.OK)
         {

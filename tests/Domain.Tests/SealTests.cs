@@ -18,7 +18,7 @@ public sealed class SealTests : IDisposable
         await using var database = await TestDatabase.CreateAsync(seed: true);
         await using var db = database.Open();
         var (document, staff, supervisor) = await ArrangeAsync(db);
-        var seals = new SealService(db, new LocalFileStore(_root), TimeProvider.System);
+        var seals = Service(db);
         await seals.ConfirmAsync(document.Id, staff.Id);
         await seals.ConfirmAsync(document.Id, supervisor.Id);
 
@@ -40,7 +40,7 @@ public sealed class SealTests : IDisposable
         await using var db = database.Open();
         var (document, _, supervisor) = await ArrangeAsync(db);
 
-        var seal = await new SealService(db, new LocalFileStore(_root), TimeProvider.System).ConfirmAsync(document.Id, supervisor.Id);
+        var seal = await Service(db).ConfirmAsync(document.Id, supervisor.Id);
 
         Assert.Equal(document.Sha256, seal.Sha256);
         Assert.Equal("区经济和信息化局", seal.UnitName);
@@ -57,10 +57,15 @@ public sealed class SealTests : IDisposable
         var outsider = await AddUserAsync(db, "swj-user", departmentCode: "swj");
 
         var error = await Assert.ThrowsAsync<DomainException>(() =>
-            new SealService(db, new LocalFileStore(_root), TimeProvider.System).ConfirmAsync(document.Id, outsider.Id));
+            Service(db).ConfirmAsync(document.Id, outsider.Id));
 
         Assert.Equal(DomainErrorCodes.SealUserNotAuthorised, error.Code);
     }
+
+    internal static readonly Decoupling.Domain.Crypto.MasterKey TestMasterKey = new(Convert.FromHexString("0F1E2D3C4B5A69788796A5B4C3D2E1F0"));
+
+    private SealService Service(PlatformDbContext db) =>
+        new(db, new LocalFileStore(_root), TimeProvider.System, new UnitKeyService(db, TestMasterKey, TimeProvider.System));
 
     public void Dispose()
     {

@@ -68,6 +68,8 @@ public class SeedingTests
             Assert.NotNull(staff!.AssociationId);
         }
 
-        Assert.Contains("admin", created);
+        Assert.Contains("sysadmin", created);
+        Assert.Contains("secadmin", created);
+        Assert.Contains("auditadmin", created);
     }
 }

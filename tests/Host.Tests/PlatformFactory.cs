@@ -11,6 +11,14 @@ namespace Decoupling.Host.Tests;
 public sealed class PlatformFactory(bool postgres) : WebApplicationFactory<Program>
 {
     private readonly string dataFolder = Directory.CreateTempSubdirectory("platform-test").FullName;
+    private string? connectionString;
+
+    public bool Postgres => postgres;
+
+    public string DataFolder => dataFolder;
+
+    /// <summary>The PostgreSQL database of this platform (null on SQLite); made when the host is first built.</summary>
+    public string? ConnectionString => connectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,8 +26,9 @@ public sealed class PlatformFactory(bool postgres) : WebApplicationFactory<Progr
         builder.UseSetting("Jobs:Server", "false");
         if (postgres)
         {
+            connectionString ??= PostgresServer.CreateDatabaseAsync("host").GetAwaiter().GetResult();
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Default", PostgresServer.CreateDatabaseAsync("host").GetAwaiter().GetResult());
+            builder.UseSetting("ConnectionStrings:Default", connectionString);
         }
     }
 
@@ -27,7 +36,7 @@ public sealed class PlatformFactory(bool postgres) : WebApplicationFactory<Progr
     public async Task<HttpClient> SignedInAsync(string userName)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "Luozhuang#2026" });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "Luozhuang#2026", code = Decoupling.TestSupport.DemoAdmins.CodeFor(userName) });
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"{userName} could not sign in: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

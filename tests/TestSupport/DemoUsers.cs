@@ -52,6 +52,7 @@ public static class DemoUsers
             }
         }
 
-        return "admin";
+        // the system administrator acts as the engine's administrator (any task)
+        return "sysadmin";
     }
 }

@@ -36,26 +36,44 @@ internal sealed class StepRunner(IEngineStore store, IClock clock, Executor exec
 
     private async Task<T> RunOnceAsync<T>(Actor actor, Func<StepContext, Task<T>> command, CancellationToken cancellationToken)
     {
-        StepContext ctx;
+        StepContext? ctx = null;
         T result;
-        await using (var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false))
+        using var activity = EngineTelemetry.Source.StartActivity("engine.step");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
         {
-            ctx = new StepContext(session, clock.Now, actor);
-            result = await command(ctx).ConfigureAwait(false);
-            do
+            await using (var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false))
             {
-                await ctx.DrainAsync().ConfigureAwait(false);
-            }
-            while (executor.FireReadyInclusiveJoins(ctx) || executor.FireConditionalEvents(ctx));
+                ctx = new StepContext(session, clock.Now, actor);
+                result = await command(ctx).ConfigureAwait(false);
+                do
+                {
+                    await ctx.DrainAsync().ConfigureAwait(false);
+                }
+                while (executor.FireReadyInclusiveJoins(ctx) || executor.FireConditionalEvents(ctx));
 
-            foreach (var action in ctx.AfterDrain)
-            {
-                action();
-            }
+                foreach (var action in ctx.AfterDrain)
+                {
+                    action();
+                }
 
-            await ctx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                // listeners write what must outlive a crash (the outbox) on the step's own transaction
+                var commit = new StepCommit(() => session.Transaction, ctx.Now, listener => AnnounceTo(listener, ctx));
+                foreach (var listener in listeners)
+                {
+                    await listener.StepCommittingAsync(commit, cancellationToken).ConfigureAwait(false);
+                }
+
+                await ctx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e)
+        {
+            EngineTelemetry.Record(activity, started, ctx?.Graphs.FirstOrDefault()?.Instance.DefinitionKey, e is EngineConflictException ? "conflict" : "failed");
+            throw;
         }
 
+        EngineTelemetry.Record(activity, started, ctx.Graphs.FirstOrDefault()?.Instance.DefinitionKey, "committed");
         Announce(ctx);
         return result;
     }

@@ -21,6 +21,17 @@ public static class AccountEndpoints
             await Security.SessionEnd.SignOutEverywhereAsync(http, signIn);
             return Results.LocalRedirect("/account/login");
         }).RequireAuthorization().ExcludeFromDescription();
+
+        // js/session.js pings this while the person is using a page, so the idle timeout counts from their last
+        // action, not from the last full page load; the cookie handler renews the session on the way (IdleSessions)
+        endpoints.MapPost("/account/keepalive", () => Results.NoContent()).RequireAuthorization().DisableAntiforgery().ExcludeFromDescription();
+
+        // where a circuit ended for idleness sends the browser: the cookie session ends too, then the sign-in form says why
+        endpoints.MapGet("/account/idle", async (SignInManager<PlatformUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login?expired=idle");
+        }).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 }

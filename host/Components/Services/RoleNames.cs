@@ -13,7 +13,9 @@ public static class RoleNames
         PlatformRoles.Auditor => "审计人员",
         PlatformRoles.AssociationStaff => "协会工作人员",
         PlatformRoles.Evaluator => "评估方",
-        PlatformRoles.Admin => "管理员",
+        PlatformRoles.SystemAdmin => "系统管理员",
+        PlatformRoles.SecurityAdmin => "安全管理员",
+        PlatformRoles.AuditAdmin => "审计管理员",
         PlatformRoles.RegistrationOfficer => "登记窗口",
         _ => role,
     };

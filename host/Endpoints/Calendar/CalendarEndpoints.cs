@@ -5,7 +5,7 @@ namespace Decoupling.Host.Endpoints.Calendar;
 
 /// <summary>
 /// The holiday calendar: any signed-in user reads a year's holidays and make-up working days and computes a working-day
-/// deadline; only administrators change it.
+/// deadline; only the system administrator changes it.
 /// </summary>
 public static class CalendarEndpoints
 {
@@ -21,14 +21,14 @@ public static class CalendarEndpoints
         {
             var day = await service.AddAsync(edit);
             return Results.Created($"/api/calendar/{day.Date:yyyy-MM-dd}", day);
-        }).RequireAuthorization(Policies.Administrators);
+        }).RequireAuthorization(Policies.SystemAdministrators);
         calendar.MapPut("/{date}", async (DateOnly date, CalendarDayEdit edit, CalendarService service) =>
-            Results.Ok(await service.UpdateAsync(date, edit))).RequireAuthorization(Policies.Administrators);
+            Results.Ok(await service.UpdateAsync(date, edit))).RequireAuthorization(Policies.SystemAdministrators);
         calendar.MapDelete("/{date}", async (DateOnly date, CalendarService service) =>
         {
             await service.DeleteAsync(date);
             return Results.NoContent();
-        }).RequireAuthorization(Policies.Administrators);
+        }).RequireAuthorization(Policies.SystemAdministrators);
         return endpoints;
     }
 }

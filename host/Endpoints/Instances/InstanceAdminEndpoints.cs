@@ -45,7 +45,7 @@ public static class InstanceAdminEndpoints
             return Results.NoContent();
         });
 
-        var admin = endpoints.MapGroup("/api").RequireAuthorization(Policies.Administrators).WithTags("运维");
+        var admin = endpoints.MapGroup("/api").RequireAuthorization(Policies.SystemAdministrators).WithTags("运维");
         admin.MapGet("/incidents", async (WorkflowEngine engine) => await engine.OpenIncidentsAsync());
         admin.MapPost("/incidents/{id:guid}/retry", async (Guid id, HttpContext http, ActorResolver actors, WorkflowEngine engine) =>
         {

@@ -17,7 +17,7 @@ public static class JobEndpoints
 
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var jobs = endpoints.MapGroup("/api/jobs").RequireAuthorization(Policies.Designers).WithTags("后台任务");
+        var jobs = endpoints.MapGroup("/api/jobs").RequireAuthorization(Policies.JobWatchers).WithTags("后台任务");
         jobs.MapGet("/runs", async (PlatformDbContext db, string? job, int? take) =>
         {
             var query = db.JobRuns.AsNoTracking();
@@ -38,7 +38,7 @@ public static class JobEndpoints
             // Trigger enqueues the recurring job as Hangfire would at its time; the job's period key keeps it once per period
             recurring.Trigger(name);
             return Results.Accepted();
-        }).RequireAuthorization(Policies.Administrators);
+        }).RequireAuthorization(Policies.SystemAdministrators);
         return endpoints;
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Decoupling.Host.Endpoints.Routing;
 
-/// <summary>The review routing table: read by any signed-in user, replaced by the leading group or administrators.</summary>
+/// <summary>The review routing table: read by any signed-in user, replaced by the leading group or the system administrator.</summary>
 public static class RoutingEndpoints
 {
     public static IEndpointRouteBuilder MapRoutingEndpoints(this IEndpointRouteBuilder endpoints)
@@ -16,7 +16,7 @@ public static class RoutingEndpoints
         {
             await service.ReplaceTableAsync(rules);
             return Results.NoContent();
-        }).RequireAuthorization(Policies.Designers);
+        }).RequireAuthorization(Policies.Configurators);
         return endpoints;
     }
 }

@@ -1,55 +1,57 @@
+using Decoupling.Domain;
+using Decoupling.Domain.Common;
 using Decoupling.Domain.Identity;
+using Decoupling.Domain.Resources;
 using Decoupling.Host.Security;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Decoupling.Host.Endpoints.Users;
 
-/// <summary>User administration: administrators only.</summary>
+/// <summary>
+/// Accounts under 三员分立. The system administrator opens accounts (no role); the security administrator assigns the
+/// one role and unit, locks and unlocks, resets a lost second factor; both see the list. The rules are AccountService's.
+/// </summary>
 public static class UserEndpoints
 {
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/api/users").RequireAuthorization(Policies.Administrators).WithTags("用户");
-        admin.MapGet("/", async (UserManager<PlatformUser> users) =>
-            await users.Users.AsNoTracking().OrderBy(u => u.UserName)
-                .Select(u => new { u.Id, u.UserName, u.DisplayName, u.DepartmentId, u.AssociationId, Locked = u.LockoutEnd > DateTimeOffset.UtcNow })
-                .ToListAsync());
+        var users = endpoints.MapGroup("/api/users").WithTags("用户");
+        users.MapGet("/", (AccountService accounts) => accounts.ListAsync()).RequireAuthorization(Policies.AccountAdministrators);
 
-        admin.MapPost("/", async (NewUser body, UserManager<PlatformUser> users) =>
+        users.MapPost("/", async (NewUser body, AccountService accounts) =>
         {
-            if (!PlatformRoles.All.Contains(body.Role))
+            if (!string.IsNullOrEmpty(body.Role))
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["角色不存在"] });
+                throw new DomainValidationException([new FieldError("role", DomainErrorCodes.AccountCreateRoleRefused, DomainText.Get(DomainErrorCodes.AccountCreateRoleRefused))]);
             }
 
-            var account = new PlatformUser { UserName = body.UserName, DisplayName = body.DisplayName ?? body.UserName, DepartmentId = body.DepartmentId, AssociationId = body.AssociationId };
-            var created = await users.CreateAsync(account, body.Password);
-            if (created.Succeeded)
-            {
-                created = await users.AddToRoleAsync(account, body.Role);
-            }
+            var account = await accounts.CreateAsync(new NewAccount(body.UserName, body.DisplayName, body.Password));
+            return Results.Created($"/api/users/{account.Id}", new { account.Id, account.UserName });
+        }).RequireAuthorization(Policies.SystemAdministrators);
 
-            return created.Succeeded
-                ? Results.Created($"/api/users/{account.Id}", new { account.Id, account.UserName })
-                : Results.ValidationProblem(created.Errors.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
-        });
-
-        admin.MapPost("/{id}/lock", async (string id, bool locked, UserManager<PlatformUser> users) =>
+        users.MapPut("/{id}/role", async (string id, RoleAssignment body, HttpContext http, AccountService accounts) =>
         {
-            var account = await users.FindByIdAsync(id);
-            if (account is null)
-            {
-                return Results.NotFound();
-            }
+            var account = await accounts.AssignAsync(http.User.Identity!.Name!, id, body);
+            return Results.Ok(new { account.Id, account.UserName, body.Role, account.DepartmentId, account.AssociationId });
+        }).RequireAuthorization(Policies.SecurityAdministrators);
 
-            await users.SetLockoutEnabledAsync(account, true);
-            await users.SetLockoutEndDateAsync(account, locked ? DateTimeOffset.MaxValue : null);
-            await users.UpdateSecurityStampAsync(account);
+        users.MapPost("/{id}/lock", async (string id, bool locked, HttpContext http, AccountService accounts) =>
+        {
+            await accounts.SetLockedAsync(http.User.Identity!.Name!, id, locked);
             return Results.NoContent();
-        });
+        }).RequireAuthorization(Policies.SecurityAdministrators);
+
+        users.MapPost("/{id}/reset-second-factor", async (string id, HttpContext http, AccountService accounts) =>
+        {
+            await accounts.ResetSecondFactorAsync(http.User.Identity!.Name!, id);
+            return Results.NoContent();
+        }).RequireAuthorization(Policies.SecurityAdministrators);
+
+        var security = endpoints.MapGroup("/api/security").RequireAuthorization(Policies.SecurityAdministrators).WithTags("安全策略");
+        security.MapGet("/policy", (SecurityPolicyService policies) => policies.GetAsync());
+        security.MapPut("/policy", (SecurityPolicyEdit body, HttpContext http, SecurityPolicyService policies) =>
+            policies.UpdateAsync(body, http.User.Identity!.Name!));
         return endpoints;
     }
 
-    public sealed record NewUser(string UserName, string? DisplayName, string Password, string Role, Guid? DepartmentId, Guid? AssociationId);
+    public sealed record NewUser(string? UserName, string? DisplayName, string? Password, string? Role);
 }

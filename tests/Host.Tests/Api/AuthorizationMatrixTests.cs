@@ -16,7 +16,9 @@ public sealed class AuthorizationMatrixTests(SqlitePlatform fixture) : IClassFix
     /// <summary>The demo user of each role (seed/users.json).</summary>
     private static readonly Dictionary<string, string> UserOfRole = new()
     {
-        [PlatformRoles.Admin] = "admin",
+        [PlatformRoles.SystemAdmin] = "sysadmin",
+        [PlatformRoles.SecurityAdmin] = "secadmin",
+        [PlatformRoles.AuditAdmin] = "auditadmin",
         [PlatformRoles.LeadingGroup] = "leading",
         [PlatformRoles.SupervisoryUnit] = "jxj",
         [PlatformRoles.Reviewer] = "czj",
@@ -29,13 +31,21 @@ public sealed class AuthorizationMatrixTests(SqlitePlatform fixture) : IClassFix
     private static readonly Dictionary<string, string[]> RolesOfPolicy = new()
     {
         [Policies.SignedIn] = [.. UserOfRole.Keys],
-        [Policies.Designers] = [PlatformRoles.LeadingGroup, PlatformRoles.Admin],
-        [Policies.Administrators] = [PlatformRoles.Admin],
+        [Policies.Designers] = [PlatformRoles.LeadingGroup],
+        [Policies.Configurators] = [PlatformRoles.LeadingGroup, PlatformRoles.SystemAdmin],
+        [Policies.JobWatchers] = [PlatformRoles.LeadingGroup, PlatformRoles.SystemAdmin],
+        [Policies.SystemAdministrators] = [PlatformRoles.SystemAdmin],
+        [Policies.SecurityAdministrators] = [PlatformRoles.SecurityAdmin],
+        [Policies.AuditAdministrators] = [PlatformRoles.AuditAdmin],
+        [Policies.AccountAdministrators] = [PlatformRoles.SystemAdmin, PlatformRoles.SecurityAdmin],
     };
 
     // operations that change the seeded data for everyone are probed by GET/OPTIONS-free requests only when harmless;
     // these would log the probing user out or lock someone
     private static readonly HashSet<string> Skip = new(StringComparer.Ordinal) { "/api/auth/logout", "/api/auth/login", "/api/users/{id}/lock" };
+
+    /// <summary>The demo user of each role, for the other tests of the three administrators.</summary>
+    public static IReadOnlyDictionary<string, string> DemoUserOfRole => UserOfRole;
 
     [Fact]
     public async Task Each_role_reaches_exactly_the_endpoints_its_policy_admits()

@@ -15,7 +15,7 @@ public sealed class CalendarApiTests(SqlitePlatform fixture) : IClassFixture<Sql
     [Fact]
     public async Task A_holiday_added_by_an_administrator_moves_a_deadline_across_it_by_one_working_day()
     {
-        var admin = await fixture.Factory.SignedInAsync("admin");
+        var admin = await fixture.Factory.SignedInAsync("sysadmin");
         var reviewer = await fixture.Factory.SignedInAsync("czj");
         // Monday 2 March 2026 + 5 working days, no holiday in that week
         Assert.Equal("2026-03-09", await DueAsync(reviewer, "2026-03-02", 5));
@@ -52,7 +52,7 @@ public sealed class CalendarApiTests(SqlitePlatform fixture) : IClassFixture<Sql
     [Fact]
     public async Task Bad_entries_are_refused_naming_each_field_in_chinese()
     {
-        var admin = await fixture.Factory.SignedInAsync("admin");
+        var admin = await fixture.Factory.SignedInAsync("sysadmin");
 
         var outOfRange = await ProblemAsync(await admin.PostAsJsonAsync("/api/calendar", new { date = "2150-01-01", kind = "Holiday", name = " " }));
         Assert.Equal(["date", "name"], outOfRange.Select(e => e!["field"]!.GetValue<string>()));

@@ -270,7 +270,7 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
 
     private async Task<JsonObject> IncidentOfAsync(Guid instanceId)
     {
-        var incidents = await (await platform.SignedInAsync("admin")).GetFromJsonAsync<JsonArray>("/api/incidents");
+        var incidents = await (await platform.SignedInAsync("sysadmin")).GetFromJsonAsync<JsonArray>("/api/incidents");
         return Assert.Single(incidents!, i => i!["instanceId"]!.GetValue<Guid>() == instanceId)!.AsObject();
     }
 

@@ -101,7 +101,7 @@ public abstract class TaskApiTests(PlatformFactory platform)
     public async Task Incidents_are_for_administrators()
     {
         Assert.Equal(HttpStatusCode.Forbidden, (await (await platform.SignedInAsync("leading")).GetAsync("/api/incidents")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await platform.SignedInAsync("admin")).GetAsync("/api/incidents")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await platform.SignedInAsync("sysadmin")).GetAsync("/api/incidents")).StatusCode);
     }
 }
 

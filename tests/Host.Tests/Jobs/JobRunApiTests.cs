@@ -32,7 +32,7 @@ public sealed class JobRunApiTests(SqlitePlatform fixture) : IClassFixture<Sqlit
     [Fact]
     public async Task Only_an_administrator_runs_a_known_recurring_job_now()
     {
-        var admin = await fixture.Factory.SignedInAsync("admin");
+        var admin = await fixture.Factory.SignedInAsync("sysadmin");
         var leading = await fixture.Factory.SignedInAsync("leading");
 
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/jobs/audit-sampling/trigger", null)).StatusCode);

@@ -11,8 +11,11 @@ internal sealed class TaskQueries(TaskRuntime runtime)
     public async Task<IReadOnlyList<HumanTask>> InboxAsync(Actor actor, int skip, int take, CancellationToken cancellationToken)
     {
         // the store reads the candidate table (one index range per key of the actor) where it has one
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var session = await runtime.Store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
-        return await session.InboxPageAsync(actor, skip, take, cancellationToken).ConfigureAwait(false);
+        var page = await session.InboxPageAsync(actor, skip, take, cancellationToken).ConfigureAwait(false);
+        EngineTelemetry.InboxDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return page;
     }
 
     public async Task<int> InboxCountAsync(Actor actor, CancellationToken cancellationToken)
