@@ -27,6 +27,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IAccessPolicy, PlatformAccessPolicy>();
 
         services.AddSingleton<CaseStarter>();
+        services.AddSingleton<CaseTermination>();
         services.AddSingleton<CaseNames>();
         services.AddSingleton<ProcessCatalog>();
         services.AddSingleton<CaseQueries>();

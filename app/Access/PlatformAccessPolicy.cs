@@ -28,6 +28,10 @@ public sealed class PlatformAccessPolicy : DefaultAccessPolicy
         || process.CandidateStarterUsers.Contains(actor.UserId, StringComparer.Ordinal)
         || process.CandidateStarterGroups.Any(actor.InGroup);
 
+    /// <summary>Only the task's people work it: an administrator operates the engine but never decides in a case.</summary>
+    public override bool MayWork(HumanTask task, Actor actor) =>
+        ReferenceEquals(actor, Actor.System) || (!actor.IsAdmin && base.MayWork(task, actor));
+
     public override bool MaySee(HumanTask task, Actor actor, bool involved) => base.MaySee(task, actor, involved) || actor.InGroup(LeadingGroup);
 
     public override bool MaySeeCase(ProcessInstance root, Actor actor, bool involved) =>

@@ -46,4 +46,10 @@ public static class AppErrors
 
     /// <summary>只有领导小组办公室可以查看全区情况</summary>
     public static readonly AppError SupervisorsOnly = new("SUPERVISORS_ONLY", EngineErrorKind.Forbidden);
+
+    /// <summary>只有领导小组办公室或案件发起人可以终止案件</summary>
+    public static readonly AppError CancelForbidden = new("CANCEL_FORBIDDEN", EngineErrorKind.Forbidden);
+
+    /// <summary>终止案件须写明理由</summary>
+    public static readonly AppError CancelReasonRequired = new("CANCEL_REASON_REQUIRED", EngineErrorKind.Invalid);
 }

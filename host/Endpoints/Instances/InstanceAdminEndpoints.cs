@@ -37,11 +37,9 @@ public static class InstanceAdminEndpoints
         instances.MapGet("/{id:guid}/journal", async (Guid id, HttpContext http, ActorResolver actors, CaseQueries cases) =>
             Results.Ok(await cases.TimelineOfCaseAsync(await actors.ForAsync(http.User), id)));
 
-        instances.MapPost("/{id:guid}/cancel", async (Guid id, InstanceRequests.Cancel body, HttpContext http, ActorResolver actors, WorkflowEngine engine) =>
+        instances.MapPost("/{id:guid}/cancel", async (Guid id, InstanceRequests.Cancel body, HttpContext http, ActorResolver actors, CaseTermination cases) =>
         {
-            var actor = await actors.ForAsync(http.User);
-            await VisibleAsync(id, http, actors, engine);
-            await engine.CancelInstanceAsync(id, actor.Actor, body.Reason);
+            await cases.CancelAsync(await actors.ForAsync(http.User), id, body.Reason);
             return Results.NoContent();
         });
 
