@@ -5,7 +5,9 @@ module.exports = {
       rules: {
         'service-task-external': 'error',
         'user-task-assignment': 'error',
-        'exclusive-gateway-conditions': 'error'
+        'exclusive-gateway-conditions': 'error',
+        'user-task-form': 'error',
+        'outcome-routing': 'error'
       }
     }
   }

@@ -22,4 +22,19 @@ function safeGet(node, name) {
   }
 }
 
-module.exports = { camundaAttr };
+/**
+ * The camunda:formData fields of a node as plain objects ({ id, type, values: [{ id, name }] }), or null when the node
+ * declares no form.
+ */
+function formFields(node) {
+  const extensions = node.extensionElements && node.extensionElements.values || [];
+  const form = extensions.find(e => e.$type === 'camunda:FormData');
+
+  if (!form) {
+    return null;
+  }
+
+  return (form.fields || []).map(f => ({ id: f.id, type: f.type, values: (f.values || []).map(v => ({ id: v.id, name: v.name })) }));
+}
+
+module.exports = { camundaAttr, formFields };

@@ -49,3 +49,20 @@ test('An exclusive gateway whose outgoing flows lack conditions and a default is
 
   assert.ok(errors.includes('decoupling/exclusive-gateway-conditions Decide'), errors.join('\n'));
 });
+
+test('A user task without a form is an error, as the server refuses to publish it', async () => {
+  const errors = await lint(sample.replace(/<bpmn:extensionElements>\s*<camunda:formData>[\s\S]*?<\/camunda:formData>\s*<\/bpmn:extensionElements>/, ''));
+
+  assert.ok(errors.includes('decoupling/user-task-form Review'), errors.join('\n'));
+});
+
+test('A declared outcome without a way out, and a condition reading an undeclared outcome, are errors', async () => {
+  const noDefault = sample.replace(' default="Flow_Back"', '')
+    .replace('<bpmn:sequenceFlow id="Flow_Back" name="驳回" sourceRef="Decide" targetRef="Review" />',
+      '<bpmn:sequenceFlow id="Flow_Back" name="驳回" sourceRef="Decide" targetRef="Review"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${outcome == \'reject\'}</bpmn:conditionExpression></bpmn:sequenceFlow>');
+  const errors = await lint(noDefault);
+
+  assert.ok(errors.includes('decoupling/outcome-routing Review'), errors.join('\n'));
+  assert.ok(errors.includes('decoupling/outcome-routing Flow_Back'), errors.join('\n'));
+  assert.deepEqual(await lint(sample), []);
+});
