@@ -22,7 +22,7 @@ namespace Decoupling.Application.Cases;
 /// never taken from the client. A unit starts only its own associations' and its own unit's cases; the process's
 /// candidate starters are checked by the engine; one open case per subject and process.
 /// </summary>
-public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scopes)
+public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scopes, Engine.Access.IAccessPolicy policy)
 {
     /// <summary>The registration window's department code (前台综合受理).</summary>
     public const string RegistrationWindow = "djck";
@@ -46,6 +46,12 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
     {
         var process = await engine.LatestProcessAsync(key, cancellationToken) ?? throw new EngineException(EngineErrors.DefinitionKeyNotFound, key);
         var processName = process.Name ?? key;
+        if (!policy.MayStart(process, actor.Actor))
+        {
+            // asked before the register is read, so a non-starter learns nothing about the subject it named
+            throw new EngineException(EngineErrors.StartForbidden, processName);
+        }
+
         var subject = process.Properties.GetValueOrDefault(CaseSubjects.Property);
         JsonObject facts;
         string? key2;
