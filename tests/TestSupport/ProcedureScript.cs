@@ -33,6 +33,18 @@ public static class ProcedureScript
         "auditCheck" => new("clean", new JsonObject { ["assetFindings"] = "资产清查结果与账面一致", ["fundFindings"] = "未使用财政资金" }),
         "evaluatorReview" => new("approve", new JsonObject { ["findings"] = "脱钩任务全部完成，五分离事项均有佐证材料，登记换证依法办理。", ["evaluatorName"] = "省脱钩试点领导小组" }),
         "officeHandle" => new("answer", [], "已协调处理"),
+        "applicantSupplement" => new("resubmit", []),
+        "registrationRefused" => new("reapply", []),
+        "sCoordinate" or "dCoordinate" => new("rereview", [], "请结合补充材料重新审核"),
+        "liquidation" => new("approve", [], "清算报告审查通过"),
+        "collectCertificate" => new("collected", new JsonObject { ["certificateCollected"] = true, ["sealsCollected"] = true }),
+        "newApproval" => new("approve", [], "符合登记条件，准予登记"),
+        "rectify" => new("submit", new JsonObject { ["rectificationReport"] = "已按审计意见整改到位" }),
+        "reviewRectification" => new("closed", []),
+        "officeRevise" => new("resubmit", new JsonObject { ["officeNote"] = "已补充相关材料" }),
+        "departmentHandle" => new("done", new JsonObject { ["handlingResult"] = "已按批转意见办理完毕" }),
+        "leaderInstruct" => new("instructed", new JsonObject { ["instruction"] = "请办公室牵头落实" }),
+        "assess" => new("register", [], "符合登记条件，补办登记"),
         _ => throw new ArgumentOutOfRangeException(nameof(elementId), elementId, "no scripted answer for this task"),
     };
 

@@ -170,6 +170,7 @@ internal sealed partial class Executor
             Variables = view,
             Now = ctx.Now,
             Attempt = job is null ? 1 : options.JobRetries - job.Retries + 1,
+            Activation = job is not null ? job.Id.ToString("N") : "s" + graph.Instance.StepCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             TransactionSource = () => ctx.Session.Transaction,
         };
 

@@ -23,8 +23,15 @@ public sealed class ServiceTaskContext
     /// <summary>Process variables (with local ones overlaid); do not change them, return outputs instead.</summary>
     public required JsonObject Variables { get; init; }
 
-    /// <summary>Same for every run of the same activation (retries, re-deliveries): use it to do the work once.</summary>
-    public string IdempotencyKey => $"{InstanceId:N}:{ExecutionId:N}:{ElementId}";
+    /// <summary>
+    /// Which arrival of the token at this task: the job that runs it (the same across its retries and re-deliveries), or
+    /// the step it runs in when it runs inline (a failed inline run records nothing; its retries run under their job). A
+    /// token that comes back to the task (a returned checklist advanced again) is a new arrival.
+    /// </summary>
+    public string Activation { get; init; } = "";
+
+    /// <summary>Same for every run of the same activation (retries, re-deliveries), new for each arrival: use it to do the work once.</summary>
+    public string IdempotencyKey => $"{InstanceId:N}:{ExecutionId:N}:{ElementId}:{Activation}";
     public required DateTimeOffset Now { get; init; }
     public int Attempt { get; init; } = 1;
 

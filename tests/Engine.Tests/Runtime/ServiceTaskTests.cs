@@ -86,6 +86,41 @@ public sealed class ServiceTaskTests
     }
 
     [Fact]
+    public async Task Retries_of_one_arrival_share_an_idempotency_key_and_a_token_coming_back_gets_a_new_one()
+    {
+        var h = new EngineHarness("work");
+        var failures = 2;
+        h.Handlers["work"].Behaviour = _ => failures-- > 0 ? throw new InvalidOperationException("down") : null;
+        await h.DeployAsync(Process($"""
+            <bpmn:startEvent id="S" />
+            <bpmn:exclusiveGateway id="M" />
+            <bpmn:serviceTask id="Svc" camunda:type="external" camunda:topic="work" camunda:asyncBefore="true" />
+            <bpmn:userTask id="Again" camunda:assignee="u" />
+            <bpmn:exclusiveGateway id="G" default="toEnd" />
+            <bpmn:endEvent id="E" />
+            {Flows("S->M", "M->Svc", "Svc->Again", "Again->G")}
+            <bpmn:sequenceFlow id="back" sourceRef="G" targetRef="M"><bpmn:conditionExpression>{"${again == true}"}</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="toEnd" sourceRef="G" targetRef="E" />
+            """));
+        var instance = await h.StartAsync();
+        await h.Engine.RunDueJobsAsync();
+        await h.AdvanceAndRunAsync(TimeSpan.FromSeconds(10));
+        await h.AdvanceAndRunAsync(TimeSpan.FromMinutes(1));
+        var task = await h.SingleOpenTaskAsync(instance.Id, "Again");
+        await h.Engine.Tasks.CompleteAsync(task.Id, Actor.User("u"), null, new JsonObject { ["again"] = true }, null);
+        await h.Engine.RunDueJobsAsync();
+
+        var calls = h.Handlers["work"].Calls;
+        Assert.Equal(4, calls.Count);
+        // the retries of the failed arrival run under one key (a failed run records nothing under its own)
+        Assert.Equal(calls[1].IdempotencyKey, calls[2].IdempotencyKey);
+        Assert.Equal(3, calls[2].Attempt);
+        // the same token back at the task is a new arrival with a new key
+        Assert.Equal(calls[2].ExecutionId, calls[3].ExecutionId);
+        Assert.NotEqual(calls[2].IdempotencyKey, calls[3].IdempotencyKey);
+    }
+
+    [Fact]
     public async Task Async_before_creates_a_job_that_run_due_jobs_executes()
     {
         var h = new EngineHarness("work");
