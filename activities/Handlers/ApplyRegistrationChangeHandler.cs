@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Decoupling.Activities.Descriptors;
@@ -58,6 +59,14 @@ public sealed class ApplyRegistrationChangeHandler(IServiceScopeFactory scopes) 
                 ExemptReason = "新成立，无业务主管单位，不涉及脱钩",
             };
             var created = await run.Scope.Register.CreateAsync(fields, cancellationToken);
+            // the founding matter was received before the entry existed: from now on it is the new association's
+            if (Guid.TryParse(run.Context.Variables["matterId"]?.ToString(), out var matterId)
+                && await run.Scope.Db.Matters.FirstOrDefaultAsync(m => m.Id == matterId && m.AssociationId == null, cancellationToken) is { } matter)
+            {
+                matter.AssociationId = created.Id;
+                await run.Scope.Db.SaveChangesAsync(cancellationToken);
+            }
+
             return new JsonObject { ["associationId"] = created.Id.ToString(), ["changedFields"] = new JsonArray() };
         }
 

@@ -100,6 +100,12 @@ public abstract class ActivityHandler(IServiceScopeFactory scopes) : IServiceTas
         }
     }
 
+    private static JsonNode? DefaultOf(ActivityInput input, JsonObject variables) =>
+        input.DefaultValue is { Length: > 3 } text && text.StartsWith("${", StringComparison.Ordinal) && text.EndsWith('}')
+            && text[2..^1].Trim() is var name && Regex.IsMatch(name, @"^[A-Za-z_$][\w$]*$")
+            ? variables[name]
+            : null;
+
     /// <summary>How records this step writes name it: the case's process and the step, as people read them (行业协会商会脱钩·更新登记库).</summary>
     public static string SourceOf(ServiceTaskContext context) =>
         $"{context.ProcessName ?? context.DefinitionKey}·{context.ElementName ?? context.ElementId}";
@@ -107,13 +113,17 @@ public abstract class ActivityHandler(IServiceScopeFactory scopes) : IServiceTas
     /// <summary>The work itself; return the variables to hand back to the process.</summary>
     protected abstract Task<JsonObject?> RunAsync(ActivityRun run, CancellationToken cancellationToken);
 
-    /// <summary>Every declared input, from the task's input parameters or else the process variables of the same name.</summary>
+    /// <summary>
+    /// Every declared input, from the task's input parameters or else its declared default (${variable}, as the element
+    /// template fills it in). Never from a variable that merely shares the name: a user task's "outcome" is not the
+    /// register outcome a service task was not given.
+    /// </summary>
     private JsonObject ReadInputs(ServiceTaskContext context)
     {
         var inputs = new JsonObject();
         foreach (var input in Descriptor.Inputs)
         {
-            var value = context.Inputs.TryGetPropertyValue(input.Name, out var given) ? given : context.Variables[input.Name];
+            var value = context.Inputs.TryGetPropertyValue(input.Name, out var given) ? given : DefaultOf(input, context.Variables);
             var text = value switch
             {
                 null => null,
