@@ -14,17 +14,18 @@ public static class ReviewModel
     public const string CaseFacts = "associationId,associationName,creditCode,supervisoryUnitCode,supervisoryUnitName";
 
     /// <param name="key">the process id</param>
+    /// <param name="name">the process name the pages show</param>
     /// <param name="starters">camunda:candidateStarterGroups, e.g. "role:LeadingGroup,role:SupervisoryUnit"</param>
     /// <param name="steps">the review steps in order: element id, name, candidate group</param>
-    public static string Sequential(string key, string starters, params (string Id, string Name, string Group)[] steps)
+    public static string Sequential(string key, string name, string starters, params (string Id, string Name, string Group)[] steps)
     {
         var body = new StringBuilder();
         var previous = "start";
-        foreach (var (id, name, group) in steps)
+        foreach (var (id, stepName, group) in steps)
         {
             body.Append($"""
                     <bpmn:sequenceFlow id="to-{id}" sourceRef="{previous}" targetRef="{id}" />
-                    <bpmn:userTask id="{id}" name="{name}" camunda:candidateGroups="{group}">{Form(id)}</bpmn:userTask>
+                    <bpmn:userTask id="{id}" name="{stepName}" camunda:candidateGroups="{group}">{Form(id)}</bpmn:userTask>
 
                 """);
             previous = id;
@@ -33,7 +34,7 @@ public static class ReviewModel
         return $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="t">
-              <bpmn:process id="{key}" isExecutable="true" camunda:candidateStarterGroups="{starters}">
+              <bpmn:process id="{key}" name="{name}" isExecutable="true" camunda:candidateStarterGroups="{starters}">
                 <bpmn:extensionElements><camunda:properties><camunda:property name="caseSubject" value="association" /><camunda:property name="protectedVariables" value="{CaseFacts}" /></camunda:properties></bpmn:extensionElements>
                 <bpmn:startEvent id="start" />
             {body}    <bpmn:sequenceFlow id="to-end" sourceRef="{previous}" targetRef="end" />

@@ -10,7 +10,7 @@ public abstract class TaskApiTests(PlatformFactory platform)
     private const string Key = "api-two-steps";
 
     // the leading group and the supervisory units start it for an association; 编办 then 财政 review, each its one outcome 同意
-    private static readonly string TwoSteps = ReviewModel.Sequential(Key, "role:LeadingGroup,role:SupervisoryUnit",
+    private static readonly string TwoSteps = ReviewModel.Sequential(Key, "两部门审核", "role:LeadingGroup,role:SupervisoryUnit",
         ("staffing", "编办审核", "dept:bb"), ("finance", "财政审核", "dept:czj"));
 
     private async Task DeployAsync()
