@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Decoupling.TestSupport;
 
 namespace Decoupling.Host.Tests.Observability;
 

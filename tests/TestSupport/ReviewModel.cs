@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Decoupling.Host.Tests;
+namespace Decoupling.TestSupport;
 
 /// <summary>
-/// The inline review models of the API tests, written as the platform requires a real definition to be: the process
+/// The inline review models of the API and cluster tests, written as the platform requires a real definition to be: the process
 /// says what its cases are about (an association, whose facts the platform reads from the register and protects) and
 /// who may start them; each review step declares its form — the case facts it shows read-only and its one outcome
 /// 同意, whose comment becomes the step's opinion. A step with one outcome routes nothing, so no gateway follows it.
