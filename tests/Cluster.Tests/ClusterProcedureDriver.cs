@@ -1,12 +1,8 @@
-using Decoupling.TestSupport;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Decoupling.Engine.Entities;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using Decoupling.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Decoupling.Cluster.Tests;
@@ -14,17 +10,19 @@ namespace Decoupling.Cluster.Tests;
 /// <summary>
 /// Drives associations through the whole procedure against a cluster, through the API only: each open task of a case is
 /// completed by the demo user of the department or role it is offered to, every request on the next node round-robin,
-/// the tasks of one case in parallel (sibling reviews race on their instance, as in real use). Jobs and service tasks are
-/// left to the nodes' Hangfire; open tasks are read from the database, as the inbox would show them. An association's own
-/// tasks are done by the system administrator, the engine's administrator (the demo data has staff for one association only).
-/// A request that dies with its node is sent again to another node; a task the retried request finds already done was
-/// done by the request that died.
+/// the tasks of one case in parallel (sibling reviews race on their instance, as in real use). Each person first does
+/// what the page needs (fill the checklist, seal it, upload evidence) and answers as the task's form expects
+/// (<see cref="ProcedureScript"/>). Jobs and service tasks are left to the nodes' Hangfire; open tasks are read from the
+/// database, as the inbox would show them. An association's own tasks are done by its staff account
+/// (<see cref="AssociationStaff"/>). A request that dies with its node is sent again to another node; a task the retried
+/// request finds already done was done by the request that died.
 /// </summary>
 public sealed class ClusterProcedureDriver(ClusterHarness cluster)
 {
     private long completions;
     private long retriedRequests;
     private long refusedButDone;
+    private long preparationsRepeated;
 
     public long Completions => Interlocked.Read(ref completions);
 
@@ -32,6 +30,9 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
 
     /// <summary>Completions the API refused although the task was done: only a request cut off by a crash may explain one.</summary>
     public long RefusedButDone => Interlocked.Read(ref refusedButDone);
+
+    /// <summary>Page steps (a seal, a checklist edit) answered 409 and done again after a refresh, as a person would.</summary>
+    public long PreparationsRepeated => Interlocked.Read(ref preparationsRepeated);
 
     /// <summary>Runs every association's case, at most <paramref name="concurrentCases"/> at a time; returns the root instance ids.</summary>
     public async Task<IReadOnlyList<Guid>> RunAllAsync(IReadOnlyList<ClusterAssociation> associations, int concurrentCases, TimeSpan timeout)
@@ -57,16 +58,12 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
 
     public async Task<Guid> StartAsync(ClusterAssociation association)
     {
+        // the unit names the association and fills the start form; the platform reads the case's facts from the register
         var response = await SendAsync(association.SupervisoryUnitCode, client => client.PostAsJsonAsync("/api/instances", new
         {
             key = "decoupling",
             businessKey = association.Id.ToString(),
-            variables = new JsonObject
-            {
-                ["associationId"] = association.Id.ToString(),
-                ["associationName"] = association.Name,
-                ["supervisoryUnitCode"] = association.SupervisoryUnitCode,
-            },
+            variables = new JsonObject { ["startNote"] = "集群测试：按计划启动脱钩" },
         }));
         if (response.StatusCode != HttpStatusCode.Created)
         {
@@ -79,7 +76,6 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
     /// <summary>Completes the case's open tasks until its root instance has ended.</summary>
     public async Task RunAsync(Guid rootInstanceId, ClusterAssociation association, CancellationToken cancellationToken)
     {
-        var evidenceUploaded = false;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -102,21 +98,17 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
                 continue;
             }
 
-            if (!evidenceUploaded && open.Any(t => t.ElementId == "uploadEvidence"))
-            {
-                await UploadEvidenceAsync(association);
-                evidenceUploaded = true;
-            }
-
-            await Task.WhenAll(open.Select(task => CompleteAsync(task, cancellationToken)));
+            await Task.WhenAll(open.Select(task => CompleteAsync(task, association, cancellationToken)));
         }
     }
 
-    private async Task CompleteAsync(HumanTask task, CancellationToken cancellationToken)
+    private async Task CompleteAsync(HumanTask task, ClusterAssociation association, CancellationToken cancellationToken)
     {
-        var user = UserFor(task);
+        var user = DemoUsers.For(task.Assignee, task.CandidateGroups, association.StaffUser, association.Id);
+        await PrepareAsync(task, association, user, cancellationToken);
+        var answer = ProcedureScript.HappyPath(task.ElementId);
         var response = await SendAsync(user, client => client.PostAsJsonAsync($"/api/tasks/{task.Id}/complete",
-            new { outcome = "approve", comment = "同意", variables = new JsonObject { ["opinion"] = $"{user}意见" } }, cancellationToken));
+            new { outcome = answer.Outcome, comment = answer.Comment, variables = answer.Variables }, cancellationToken));
         if (response.StatusCode == HttpStatusCode.NoContent)
         {
             Interlocked.Increment(ref completions);
@@ -169,50 +161,30 @@ public sealed class ClusterProcedureDriver(ClusterHarness cluster)
         }
     }
 
-    private static string UserFor(HumanTask task) => DemoUsers.For(task.Assignee, task.CandidateGroups, "sysadmin");
-
-    /// <summary>A small .docx as evidence for every checklist item that has none, uploaded and attached through the API.</summary>
-    private async Task UploadEvidenceAsync(ClusterAssociation association)
+    /// <summary>
+    /// What the page needs before the completion. The association and its unit seal the checklist at the same moment
+    /// (the two seal tasks are parallel): a step refused with 409 (数据刚被他人修改，请刷新后重试) is done again, as the
+    /// person would after refreshing. Each preparation step is safe to repeat (only draft items are filled, only items
+    /// without evidence get some, sealing the same content again returns the same seal).
+    /// </summary>
+    private async Task PrepareAsync(HumanTask task, ClusterAssociation association, string user, CancellationToken cancellationToken)
     {
-        var checklist = await (await SendAsync("leading", c => c.GetAsync($"/api/associations/{association.Id}/checklist/"))).Content.ReadFromJsonAsync<JsonObject>();
-        foreach (var item in checklist!["items"]!.AsArray())
+        for (var attempt = 1; ; attempt++)
         {
-            if (item!["evidenceDocumentIds"]!.AsArray().Count > 0)
+            try
             {
-                continue;
+                await ProcedureScript.PrepareAsync(task.ElementId, association.Id, request => SendAsync(user, request));
+                return;
             }
-
-            var bytes = Docx($"{item["title"]} 完成情况说明");
-            var uploaded = await SendAsync("leading", c =>
+            catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.Conflict && attempt < 5)
             {
-                var form = new MultipartFormDataContent();
-                var file = new ByteArrayContent(bytes);
-                file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-                form.Add(file, "file", $"佐证-{item["number"]}.docx");
-                return c.PostAsync($"/api/documents?associationId={association.Id}", form);
-            });
-            await EnsureAsync(uploaded, "evidence upload");
-            var documentId = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-            await EnsureAsync(await SendAsync("leading", c => c.PostAsync($"/api/associations/{association.Id}/checklist/items/{item["id"]}/evidence/{documentId}", null)), "evidence attach");
+                Interlocked.Increment(ref preparationsRepeated);
+                await Task.Delay(200 * attempt, cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new InvalidOperationException($"{user} could not prepare {task.ElementId} of {association.Name}: {e.Message}\n{cluster.Diagnostics()}", e);
+            }
         }
-    }
-
-    private async Task EnsureAsync(HttpResponseMessage response, string what)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{cluster.Diagnostics()}");
-        }
-    }
-
-    private static byte[] Docx(string text)
-    {
-        var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            document.AddMainDocumentPart().Document = new Document(new Body(new Paragraph(new Run(new Text(text)))));
-        }
-
-        return stream.ToArray();
     }
 }

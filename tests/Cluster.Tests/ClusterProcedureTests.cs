@@ -22,7 +22,7 @@ public sealed class ClusterProcedureTests(ITestOutputHelper output)
 
         var driver = new ClusterProcedureDriver(cluster);
         var roots = await driver.RunAllAsync(associations, ClusterSettings.ConcurrentCases, TimeSpan.FromMinutes(30));
-        output.WriteLine($"{associations.Count} cases, {driver.Completions} task completions over 3 nodes in {(watch.Elapsed - started).TotalSeconds:F1} s (cluster start {started.TotalSeconds:F1} s); {driver.RetriedRequests} requests sent again");
+        output.WriteLine($"{associations.Count} cases, {driver.Completions} task completions over 3 nodes in {(watch.Elapsed - started).TotalSeconds:F1} s (cluster start {started.TotalSeconds:F1} s); {driver.RetriedRequests} requests sent again, {driver.PreparationsRepeated} page steps repeated after a 409");
         // no node died, so no completion may have been refused for a task that was in fact done (an error after commit)
         Assert.Equal(0, driver.RefusedButDone);
 

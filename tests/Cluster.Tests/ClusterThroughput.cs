@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Decoupling.Engine.Entities;
+using Decoupling.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Decoupling.Cluster.Tests;
@@ -10,23 +11,13 @@ namespace Decoupling.Cluster.Tests;
 /// <summary>
 /// Task completions per second through the REST API with three nodes and with one, on fresh databases of the same
 /// server, in one run. The model is one user task for a functional department, so the figure is the API's and engine's
-/// cost per completion (sign-in cookie, visibility check, step transaction), not the procedure's job latency.
+/// cost per completion (sign-in cookie, visibility check, form check, step transaction), not the procedure's job latency.
+/// Each case is about its own association of an imported register (the platform keeps one open case per association).
 /// Prints figures; asserts nothing.
 /// </summary>
 public static class ClusterThroughput
 {
-    private const string Model = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="throughput-definitions" targetNamespace="throughput">
-          <bpmn:process id="cluster-throughput" name="集群吞吐量" isExecutable="true">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-            <bpmn:userTask id="review" name="职能部门审核" camunda:candidateGroups="dept:czj" />
-            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private static readonly string Model = ReviewModel.Sequential("cluster-throughput", "集群吞吐量", "role:LeadingGroup", ("review", "职能部门审核", "dept:czj"));
 
     public static async Task RunAsync(int tasks, int clients)
     {
@@ -46,11 +37,12 @@ public static class ClusterThroughput
             throw new InvalidOperationException($"deploy: {(int)deployed.StatusCode} {await deployed.Content.ReadAsStringAsync()}");
         }
 
+        var associations = await RegisterFile.ImportAsync(cluster, tasks, "临沂市罗庄区吞吐", withStaff: false);
         var startWatch = Stopwatch.StartNew();
-        await ForAllAsync(Enumerable.Range(0, tasks).ToList(), clients, async i =>
+        await ForAllAsync(associations, clients, async association =>
         {
             var client = await cluster.Clients.AsAsync("leading", cluster.Clients.NextNode());
-            var response = await client.PostAsJsonAsync("/api/instances", new { key = "cluster-throughput", businessKey = $"t{i}", variables = new JsonObject() });
+            var response = await client.PostAsJsonAsync("/api/instances", new { key = "cluster-throughput", businessKey = association.Id.ToString(), variables = new JsonObject() });
             Expect(response, HttpStatusCode.Created, "start");
         });
         var starts = tasks / startWatch.Elapsed.TotalSeconds;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Decoupling.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Decoupling.Cluster.Tests;
@@ -14,20 +15,8 @@ public sealed class OutboxCrashTests
 {
     private const int Cases = 5;
 
-    private const string Model = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="t">
-          <bpmn:process id="outbox-two-steps" isExecutable="true">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="staffing" />
-            <bpmn:userTask id="staffing" name="编办审核" camunda:candidateGroups="dept:bb" />
-            <bpmn:sequenceFlow id="f2" sourceRef="staffing" targetRef="finance" />
-            <bpmn:userTask id="finance" name="财政审核" camunda:candidateGroups="dept:czj" />
-            <bpmn:sequenceFlow id="f3" sourceRef="finance" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private static readonly string Model = ReviewModel.Sequential("outbox-two-steps", "两部门审核", "role:LeadingGroup",
+        ("staffing", "编办审核", "dept:bb"), ("finance", "财政审核", "dept:czj"));
 
     [Fact]
     public async Task A_host_killed_right_after_steps_commit_delivers_every_notice_of_those_steps_after_restart_once()
@@ -36,18 +25,26 @@ public sealed class OutboxCrashTests
         await using var cluster = await ClusterHarness.StartAsync(1, "cluster_outbox_kill", n => n.Settings["Outbox__Dispatch"] = "false");
         var leading = await cluster.Clients.AsAsync("leading", 0);
         (await leading.PostAsync("/api/definitions?name=outbox.bpmn", new StringContent(Model, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
-        var instances = new List<Guid>();
-        for (var i = 0; i < Cases; i++)
+        // one case for each of five associations of the seeded register (the platform keeps one open case per association)
+        List<Guid> associations;
+        await using (var db = cluster.PlatformDb())
         {
-            var started = await leading.PostAsJsonAsync("/api/instances", new { key = "outbox-two-steps", businessKey = $"outbox-{i}" });
-            Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+            associations = await db.Associations.AsNoTracking().OrderBy(a => a.Name).Select(a => a.Id).Take(Cases).ToListAsync();
+        }
+
+        var instances = new List<Guid>();
+        foreach (var association in associations)
+        {
+            var started = await leading.PostAsJsonAsync("/api/instances", new { key = "outbox-two-steps", businessKey = association.ToString() });
+            Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
             instances.Add((await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>());
         }
 
         var bb = await cluster.Clients.AsAsync("bb", 0);
         foreach (var task in (await bb.GetFromJsonAsync<JsonObject>("/api/tasks?take=200"))!["items"]!.AsArray().Where(t => instances.Contains(t!["instanceId"]!.GetValue<Guid>())))
         {
-            Assert.Equal(HttpStatusCode.NoContent, (await bb.PostAsJsonAsync($"/api/tasks/{task!["id"]}/complete", new { outcome = "approve", comment = "同意" })).StatusCode);
+            var completed = await bb.PostAsJsonAsync($"/api/tasks/{task!["id"]}/complete", new { outcome = "approve", comment = "同意" });
+            Assert.True(completed.StatusCode == HttpStatusCode.NoContent, await completed.Content.ReadAsStringAsync());
         }
 
         // ten tasks were created (five for 编办, then five for 财政): ten notices queued, none delivered

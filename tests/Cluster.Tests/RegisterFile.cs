@@ -42,8 +42,12 @@ public static class RegisterFile
         return await admin.PostAsync("/api/register/import", form);
     }
 
-    /// <summary>Imports <paramref name="rows"/> associations and returns them as the register now holds them.</summary>
-    public static async Task<IReadOnlyList<ClusterAssociation>> ImportAsync(ClusterHarness cluster, int rows, string namePrefix)
+    /// <summary>
+    /// Imports <paramref name="rows"/> associations, opens an account for each one's staff (<see cref="AssociationStaff"/>)
+    /// unless <paramref name="withStaff"/> is false (no association task will be worked), and returns them as the
+    /// register now holds them.
+    /// </summary>
+    public static async Task<IReadOnlyList<ClusterAssociation>> ImportAsync(ClusterHarness cluster, int rows, string namePrefix, bool withStaff = true)
     {
         var admin = await cluster.Clients.AsAsync("leading", 0);
         var response = await PostAsync(admin, Create(rows, 4242, namePrefix));
@@ -56,6 +60,13 @@ public static class RegisterFile
         var units = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code);
         var imported = await db.Associations.AsNoTracking().Where(a => a.Name.StartsWith(namePrefix)).OrderBy(a => a.Name)
             .Select(a => new { a.Id, a.Name, a.SupervisoryUnitId }).ToListAsync();
-        return imported.Select(a => new ClusterAssociation(a.Id, a.Name, units[a.SupervisoryUnitId!.Value])).ToList();
+        var associations = new List<ClusterAssociation>();
+        foreach (var a in imported)
+        {
+            var staff = withStaff ? await AssociationStaff.OpenAccountAsync(cluster, a.Id, a.Name) : "";
+            associations.Add(new ClusterAssociation(a.Id, a.Name, units[a.SupervisoryUnitId!.Value], staff));
+        }
+
+        return associations;
     }
 }

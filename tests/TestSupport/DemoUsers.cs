@@ -52,7 +52,7 @@ public static class DemoUsers
             }
         }
 
-        // the system administrator acts as the engine's administrator (any task)
-        return "sysadmin";
+        // no administrator may stand in: the platform lets only the task's own people work it (三员分立)
+        throw new InvalidOperationException($"no demo user works a task offered to \"{candidateGroups}\" (assignee none)");
     }
 }

@@ -97,6 +97,46 @@ public sealed class AuthorizationMatrixTests(SqlitePlatform fixture) : IClassFix
         Assert.Empty(failures);
     }
 
+    /// <summary>
+    /// The engine operator's endpoints (incidents, retry, variable repair, migration) are mapped and admit the system
+    /// administrator alone: the matrix above would pass just as well if they were gone or moved under another policy.
+    /// Reaching them is not acting in a case; the access policy still refuses the administrator every task (TaskApiTests).
+    /// </summary>
+    [Fact]
+    public async Task The_engine_operators_endpoints_admit_the_system_administrator_alone()
+    {
+        var factory = fixture.Factory;
+        var operatorEndpoints = new[]
+        {
+            ("GET", "/api/incidents"), ("POST", "/api/incidents/{id:guid}/retry"),
+            ("POST", "/api/instances/{id:guid}/variables"), ("POST", "/api/instances/{id:guid}/migrate"),
+        };
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        foreach (var (method, pattern) in operatorEndpoints)
+        {
+            var endpoint = Assert.Single(endpoints, e => e.RoutePattern.RawText == pattern && e.Metadata.OfType<HttpMethodMetadata>().Any(m => m.HttpMethods.Contains(method)));
+            Assert.Equal([Policies.SystemAdministrators], endpoint.Metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct());
+        }
+
+        var sysadmin = await factory.SignedInAsync("sysadmin");
+        var leading = await factory.SignedInAsync("leading");
+        var missing = Guid.NewGuid();
+        foreach (var (method, path, body) in new (string, string, object?)[]
+        {
+            ("GET", "/api/incidents", null),
+            ("POST", $"/api/incidents/{missing}/retry", null),
+            ("POST", $"/api/instances/{missing}/variables", new { values = new { note = "修复" }, comment = "运维修复" }),
+            ("POST", $"/api/instances/{missing}/migrate", new { targetDefinitionId = Guid.NewGuid(), dryRun = true }),
+        })
+        {
+            HttpRequestMessage Request() => new(new HttpMethod(method), path) { Content = body is null ? null : JsonContent.Create(body) };
+            var reached = await sysadmin.SendAsync(Request());
+            Assert.True(method == "GET" ? reached.StatusCode == HttpStatusCode.OK : reached.StatusCode == HttpStatusCode.NotFound,
+                $"sysadmin {method} {path}: {(int)reached.StatusCode} {await reached.Content.ReadAsStringAsync()}");
+            Assert.Equal(HttpStatusCode.Forbidden, (await leading.SendAsync(Request())).StatusCode);
+        }
+    }
+
     /// <summary>Some admitted calls are refused by data scope (e.g. a reviewer exporting the register): a 403 there is right.</summary>
     private static bool IsDataScopedRefusal(RouteEndpoint endpoint, HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Forbidden

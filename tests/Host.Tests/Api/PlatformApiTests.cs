@@ -2,24 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Decoupling.TestSupport;
 
 namespace Decoupling.Host.Tests.Api;
 
 /// <summary>The API's behaviour, run on both providers by the two subclasses below.</summary>
 public abstract class PlatformApiTests(PlatformFactory platform)
 {
-    private const string Review = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="t">
-          <bpmn:process id="api-review" name="测试审核" isExecutable="true">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
-            <bpmn:userTask id="check" name="编办审核" camunda:candidateGroups="dept:bb" />
-            <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    // one department reviews; the leading group and the supervisory units start it for an association
+    private static readonly string Review = ReviewOf("api-review");
+
+    private static string ReviewOf(string key) => ReviewModel.Sequential(key, "测试审核", "role:LeadingGroup,role:SupervisoryUnit", ("check", "编办审核", "dept:bb"));
 
     private static StringContent Xml(string xml) => new(xml, Encoding.UTF8, "application/xml");
 
@@ -108,7 +101,8 @@ public abstract class PlatformApiTests(PlatformFactory platform)
     public async Task An_invalid_definition_is_refused_with_the_element_ids()
     {
         var client = await platform.SignedInAsync("leading");
-        var broken = Review.Replace("""<bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end" />""", "", StringComparison.Ordinal);
+        var broken = Review.Replace("""<bpmn:sequenceFlow id="to-end" sourceRef="check" targetRef="end" />""", "", StringComparison.Ordinal);
+        Assert.NotEqual(Review, broken);
 
         var response = await client.PostAsync("/api/definitions", Xml(broken));
 
@@ -117,6 +111,23 @@ public abstract class PlatformApiTests(PlatformFactory platform)
         Assert.Contains(errors, e => e!["elementId"]?.GetValue<string>() == "check");
         var validated = await (await client.PostAsync("/api/definitions/validate", Xml(broken))).Content.ReadFromJsonAsync<JsonObject>();
         Assert.Contains(validated!["errors"]!.AsArray(), e => e!["elementId"]?.GetValue<string>() == "end");
+    }
+
+    [Fact]
+    public async Task A_user_task_without_a_form_is_refused_at_publishing_naming_the_task()
+    {
+        var client = await platform.SignedInAsync("leading");
+        var before = (await client.GetFromJsonAsync<JsonArray>("/api/definitions?key=api-review-no-form"))!.Count;
+        var withoutForm = ReviewOf("api-review-no-form").Replace(ReviewModel.Form("check"), "", StringComparison.Ordinal);
+        Assert.DoesNotContain("formData", withoutForm, StringComparison.Ordinal);
+
+        var response = await client.PostAsync("/api/definitions?name=no-form.bpmn", Xml(withoutForm));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray());
+        Assert.Equal("BPMN_USER_TASK_NO_FORM", error!["code"]!.GetValue<string>());
+        Assert.Equal("check", error["elementId"]!.GetValue<string>());
+        Assert.Equal(before, (await client.GetFromJsonAsync<JsonArray>("/api/definitions?key=api-review-no-form"))!.Count);
     }
 
     [Fact]
@@ -144,13 +155,17 @@ public abstract class PlatformApiTests(PlatformFactory platform)
     public async Task The_instance_diagram_is_shown_to_the_reviewing_department_and_hidden_from_another()
     {
         var leading = await platform.SignedInAsync("leading");
-        await leading.PostAsync("/api/definitions?name=api-review.bpmn", Xml(Review));
-        var engine = platform.Services.GetRequiredService<Decoupling.Engine.WorkflowEngine>();
-        var instance = await engine.StartAsync("api-review", "case-diagram", null, Decoupling.Engine.Services.Actor.User("jxj"));
+        // a process of its own: the publishing test above changes api-review
+        (await leading.PostAsync("/api/definitions?name=api-diagram.bpmn", Xml(ReviewOf("api-diagram")))).EnsureSuccessStatusCode();
+        // the supervisory unit starts the case for its own association, as the page does
+        var association = await platform.AssociationWithoutOpenCaseAsync("api-diagram", a => a.SupervisoryUnitId == platform.UnitId("jxj"));
+        var started = await (await platform.SignedInAsync("jxj")).PostAsJsonAsync("/api/instances", new { key = "api-diagram", businessKey = association.Id.ToString() });
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
 
-        Assert.Equal(HttpStatusCode.OK, (await (await platform.SignedInAsync("bb")).GetAsync($"/api/instances/{instance.Id}/diagram")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await platform.SignedInAsync("czj")).GetAsync($"/api/instances/{instance.Id}/diagram")).StatusCode);
-        var diagram = await leading.GetFromJsonAsync<JsonObject>($"/api/instances/{instance.Id}/diagram");
+        Assert.Equal(HttpStatusCode.OK, (await (await platform.SignedInAsync("bb")).GetAsync($"/api/instances/{instanceId}/diagram")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await platform.SignedInAsync("czj")).GetAsync($"/api/instances/{instanceId}/diagram")).StatusCode);
+        var diagram = await leading.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}/diagram");
         Assert.Equal(["check"], diagram!["active"]!.AsArray().Select(a => a!.GetValue<string>()).Where(a => a == "check"));
     }
 }

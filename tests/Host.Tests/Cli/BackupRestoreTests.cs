@@ -17,22 +17,8 @@ public abstract class BackupRestoreTests(bool postgres) : IDisposable
 {
     private const int Cases = 8;
 
-    private const string Model = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="t">
-          <bpmn:process id="backup-three-steps" isExecutable="true">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="staffing" />
-            <bpmn:userTask id="staffing" name="编办审核" camunda:candidateGroups="dept:bb" />
-            <bpmn:sequenceFlow id="f2" sourceRef="staffing" targetRef="finance" />
-            <bpmn:userTask id="finance" name="财政审核" camunda:candidateGroups="dept:czj" />
-            <bpmn:sequenceFlow id="f3" sourceRef="finance" targetRef="offices" />
-            <bpmn:userTask id="offices" name="机关事务审核" camunda:candidateGroups="dept:jgswj" />
-            <bpmn:sequenceFlow id="f4" sourceRef="offices" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private static readonly string Model = ReviewModel.Sequential("backup-three-steps", "三部门审核", "role:LeadingGroup",
+        ("staffing", "编办审核", "dept:bb"), ("finance", "财政审核", "dept:czj"), ("offices", "机关事务审核", "dept:jgswj"));
 
     private readonly PlatformFactory source = new(postgres);
     private readonly List<string> folders = [];
@@ -168,9 +154,10 @@ public abstract class BackupRestoreTests(bool postgres) : IDisposable
         var leading = await source.SignedInAsync("leading");
         (await leading.PostAsync("/api/definitions?name=backup.bpmn", new StringContent(Model, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
         var instances = new List<Guid>();
-        for (var i = 0; i < Cases; i++)
+        foreach (var association in await source.AssociationsWithoutOpenCaseAsync("backup-three-steps", Cases))
         {
-            var started = await leading.PostAsJsonAsync("/api/instances", new { key = "backup-three-steps", businessKey = $"backup-{i}" });
+            var started = await leading.PostAsJsonAsync("/api/instances", new { key = "backup-three-steps", businessKey = association.Id.ToString() });
+            Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
             instances.Add((await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>());
         }
 
@@ -194,7 +181,7 @@ public abstract class BackupRestoreTests(bool postgres) : IDisposable
         foreach (var task in tasks)
         {
             var response = await reviewer.PostAsJsonAsync($"/api/tasks/{task!["id"]}/complete", new { outcome = "approve", comment = "同意" });
-            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync());
             completed++;
         }
 

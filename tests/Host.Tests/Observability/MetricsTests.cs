@@ -4,33 +4,24 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Decoupling.TestSupport;
 
 namespace Decoupling.Host.Tests.Observability;
 
 /// <summary>The steps of a case show in the Prometheus scrape, which only the system administrator (or the scrape token) reads.</summary>
 public sealed class MetricsTests(SqlitePlatform fixture) : IClassFixture<SqlitePlatform>
 {
-    private const string Model = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="t">
-          <bpmn:process id="metrics-two-steps" isExecutable="true">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="staffing" />
-            <bpmn:userTask id="staffing" name="编办审核" camunda:candidateGroups="dept:bb" />
-            <bpmn:sequenceFlow id="f2" sourceRef="staffing" targetRef="finance" />
-            <bpmn:userTask id="finance" name="财政审核" camunda:candidateGroups="dept:czj" />
-            <bpmn:sequenceFlow id="f3" sourceRef="finance" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private static readonly string Model = ReviewModel.Sequential("metrics-two-steps", "两部门审核", "role:LeadingGroup",
+        ("staffing", "编办审核", "dept:bb"), ("finance", "财政审核", "dept:czj"));
 
     [Fact]
     public async Task A_scenarios_steps_appear_in_the_metrics_endpoint()
     {
         var leading = await fixture.Factory.SignedInAsync("leading");
         (await leading.PostAsync("/api/definitions?name=metrics.bpmn", new StringContent(Model, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
-        var started = await leading.PostAsJsonAsync("/api/instances", new { key = "metrics-two-steps", businessKey = "metrics-case" });
+        var association = await fixture.Factory.AssociationWithoutOpenCaseAsync("metrics-two-steps");
+        var started = await leading.PostAsJsonAsync("/api/instances", new { key = "metrics-two-steps", businessKey = association.Id.ToString() });
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
         var instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         var bb = await fixture.Factory.SignedInAsync("bb");
         var task = (await bb.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray().Single(t => t!["instanceId"]!.GetValue<Guid>() == instanceId);
