@@ -4,14 +4,15 @@ using Decoupling.Domain.Persistence;
 using Decoupling.Domain.Register;
 using Decoupling.Engine;
 using Decoupling.Engine.Entities;
+using Decoupling.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Decoupling.Host.Tests.EndToEnd;
 
 /// <summary>
 /// The procedure end to end on PostgreSQL and on the embedded SQLite default, through the API as every role: the ceramics association from the start of
-/// decoupling to its renewed certificate; being the last open association of its unit and of the district, its
-/// completion starts the unit's summary and the district's evaluation.
+/// decoupling to its renewed certificate, with one department return and one refusal on the way; being the last open
+/// association of its unit and of the district, its completion starts the unit's summary and the district's evaluation.
 /// </summary>
 public abstract class ProcedureTests(PlatformFactory platform)
 {
@@ -37,8 +38,20 @@ public abstract class ProcedureTests(PlatformFactory platform)
         var driver = new ProcedureDriver(Platform, associationId);
         var instanceId = await driver.StartDecouplingAsync();
 
-        // the case, then the unit's summary and the district's evaluation it starts, with the audit draw among them
-        await driver.RunAsync();
+        // the case, then the unit's summary and the district's evaluation it starts, with the audit draw among them; on the
+        // way one department returns an item for correction and the unit refuses another, which the office sends back to review
+        var returned = false;
+        var refused = false;
+        await driver.RunAsync(answerOf: task => task.ElementId switch
+        {
+            "dReview" when !returned && (returned = true) => new TaskAnswer("return", [], "请补充资产清查明细"),
+            "sReview" when !refused && (refused = true) => new TaskAnswer("reject", [], "分离措施与本单位职责不符，不同意"),
+            "sCoordinate" => new TaskAnswer("rereview", [], "措施已协调一致，请重新审核"),
+            _ => null,
+        });
+        Assert.True(returned && refused);
+        Assert.Contains(driver.Log, l => l.StartsWith("dCorrection:", StringComparison.Ordinal));
+        Assert.Contains(driver.Log, l => l.StartsWith("sCoordinate:leading:rereview", StringComparison.Ordinal));
 
         var engine = Platform.Services.GetRequiredService<WorkflowEngine>();
         var incidents = await engine.OpenIncidentsAsync();
