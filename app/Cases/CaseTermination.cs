@@ -28,6 +28,9 @@ public sealed class CaseTermination(WorkflowEngine engine)
             throw new AppException(AppErrors.CancelReasonRequired);
         }
 
-        await engine.CancelInstanceAsync(instanceId, actor.Actor with { IsAdmin = false }, reason.Trim(), cancellationToken);
+        // the engine admits the starter, or a caller the platform vouches for: the office's authority was decided above,
+        // and the journal names the office's user, not the system
+        var caller = actor.Actor with { IsAdmin = actor.IsLeadership };
+        await engine.CancelInstanceAsync(instanceId, caller, reason.Trim(), cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Decoupling.Application.Infrastructure;
 using Decoupling.Application.People;
 using Decoupling.Domain.Documents;
 using Decoupling.Domain.Persistence;
+using Decoupling.Domain.Seals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,11 +68,7 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
     public async Task<(DocumentRecord Record, MemoryStream Content)> OpenAsync(CaseActor actor, Guid documentId, CancellationToken cancellationToken = default)
     {
         await using var scope = UseCaseScope.Open(scopes, actor.UserName);
-        var record = await scope.Db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
-        if (record is null || !await MayReadAsync(scope.Db, actor, record, cancellationToken))
-        {
-            throw new AppException(AppErrors.DocumentNotVisible, documentId);
-        }
+        var record = await ReadableAsync(scope, actor, documentId, cancellationToken);
 
         var (_, stream) = await scope.Get<DocumentService>().OpenAsync(documentId, cancellationToken);
         var copy = new MemoryStream();
@@ -82,6 +79,38 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
 
         copy.Position = 0;
         return (record, copy);
+    }
+
+    /// <summary>The versions of a document the actor may read, newest first.</summary>
+    public async Task<IReadOnlyList<DocumentRecord>> HistoryAsync(CaseActor actor, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = UseCaseScope.Open(scopes, actor.UserName);
+        await ReadableAsync(scope, actor, documentId, cancellationToken);
+        return await scope.Get<DocumentService>().HistoryAsync(documentId, cancellationToken);
+    }
+
+    /// <summary>Seals a document the actor may read on behalf of their unit (the seal service checks who may seal).</summary>
+    public async Task<SealConfirmation> SealAsync(CaseActor actor, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = UseCaseScope.Open(scopes, actor.UserName);
+        await ReadableAsync(scope, actor, documentId, cancellationToken);
+        return await scope.Get<SealService>().ConfirmAsync(documentId, actor.Account.Id, cancellationToken);
+    }
+
+    /// <summary>Checks the seals on a document the actor may read.</summary>
+    public async Task<SealVerification> VerifySealsAsync(CaseActor actor, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = UseCaseScope.Open(scopes, actor.UserName);
+        await ReadableAsync(scope, actor, documentId, cancellationToken);
+        return await scope.Get<SealService>().VerifyAsync(documentId, cancellationToken);
+    }
+
+    private static async Task<DocumentRecord> ReadableAsync(UseCaseScope scope, CaseActor actor, Guid documentId, CancellationToken cancellationToken)
+    {
+        var record = await scope.Db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        return record is not null && await MayReadAsync(scope.Db, actor, record, cancellationToken)
+            ? record
+            : throw new AppException(AppErrors.DocumentNotVisible, documentId);
     }
 
     /// <summary>A Word document as HTML for the page (every text encoded by <see cref="DocxPreview"/>).</summary>
@@ -119,11 +148,7 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
     public async Task<DocumentRecord> UploadVersionAsync(CaseActor actor, Guid documentId, Stream content, string fileName, CancellationToken cancellationToken = default)
     {
         await using var scope = UseCaseScope.Open(scopes, actor.UserName);
-        var record = await scope.Db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
-        if (record is null || !await MayReadAsync(scope.Db, actor, record, cancellationToken))
-        {
-            throw new AppException(AppErrors.DocumentNotVisible, documentId);
-        }
+        var record = await ReadableAsync(scope, actor, documentId, cancellationToken);
 
         var owns = (record.OwnerDepartmentId is { } department && department == actor.Account.DepartmentId)
             || (record.OwnerAssociationId is { } association && (association == actor.Account.AssociationId
