@@ -41,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Documents.DocumentAccess>();
         services.AddSingleton<Register.RegisterQueries>();
         services.AddSingleton<Matters.MatterQueries>();
+        services.AddSingleton<Risks.CaseRiskRegister>();
         return services;
     }
 

@@ -52,4 +52,22 @@ public static class AppErrors
 
     /// <summary>终止案件须写明理由</summary>
     public static readonly AppError CancelReasonRequired = new("CANCEL_REASON_REQUIRED", EngineErrorKind.Invalid);
+
+    /// <summary>只有领导小组办公室和协会的业务主管单位可以登记和处置风险预案</summary>
+    public static readonly AppError RiskForbidden = new("RISK_FORBIDDEN", EngineErrorKind.Forbidden);
+
+    /// <summary>风险预案的“{0}”须填写</summary>
+    public static readonly AppError RiskFieldRequired = new("RISK_FIELD_REQUIRED", EngineErrorKind.Invalid);
+
+    /// <summary>风险预案的“{0}”不能超过 {1} 字</summary>
+    public static readonly AppError RiskFieldTooLong = new("RISK_FIELD_TOO_LONG", EngineErrorKind.Invalid);
+
+    /// <summary>风险等级“{0}”无法识别，可选：{1}</summary>
+    public static readonly AppError RiskLevelUnknown = new("RISK_LEVEL_UNKNOWN", EngineErrorKind.Invalid);
+
+    /// <summary>风险预案 {0} 不存在</summary>
+    public static readonly AppError RiskNotFound = new("RISK_NOT_FOUND", EngineErrorKind.NotFound);
+
+    /// <summary>风险“{0}”已处置销号</summary>
+    public static readonly AppError RiskAlreadyClosed = new("RISK_ALREADY_CLOSED", EngineErrorKind.Conflict);
 }
