@@ -100,28 +100,29 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
     public string CurrentActor => ActorOverride ?? _actor?.Name ?? "system";
 
     /// <summary>
-    /// Saves, and if another writer took the audit chain's next sequence number first (two requests, or a request and
-    /// the notification worker, saving at the same moment) saves again: the interceptor has taken its rows back and
-    /// chains them anew. Inside an outer transaction the retry belongs to its owner (a failed statement ends it).
+    /// Saves in a transaction of its own, so the audit interceptor reads the chain's last row and appends after it under
+    /// the write lock: PostgreSQL's advisory lock (taken by the interceptor), SQLite's immediate transaction (writers queue
+    /// on the database's busy timeout instead of racing for the next sequence number). Should another writer still take
+    /// the number first, the interceptor has taken its rows back and the save runs again. Inside an outer transaction
+    /// the lock and any retry belong to its owner.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (AuditChainLock.Applies(Database) && Database.CurrentTransaction is null)
+        if (Database.CurrentTransaction is not null)
         {
-            // on PostgreSQL the audit chain's lock needs a transaction to live in: the save gets its own
-            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return saved;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return saved;
             }
-            catch (DbUpdateException race) when (attempt < 6 && Database.CurrentTransaction is null && IsAuditSequenceRace(race))
+            catch (DbUpdateException race) when (attempt < 6 && IsAuditSequenceRace(race))
             {
                 await Task.Delay(Random.Shared.Next(5, 30) * attempt, cancellationToken);
             }
@@ -130,7 +131,7 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (AuditChainLock.Applies(Database) && Database.CurrentTransaction is null)
+        if (Database.CurrentTransaction is null)
         {
             using var transaction = Database.BeginTransaction();
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);

@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json;
+using Decoupling.Application.Infrastructure;
+using Decoupling.Domain.Audit;
 using Decoupling.Domain.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +16,9 @@ namespace Decoupling.Host.Security;
 /// so the answer's time told which user names exist);</item>
 /// <item>the lockout threshold and duration come from the security administrator's policy;</item>
 /// <item>the three administrators never get a session from a password alone: with an enrolled authenticator they are
-/// asked for its code (Identity's two-factor step); without one they are sent to enrol it.</item>
+/// asked for its code (Identity's two-factor step); without one they are sent to enrol it;</item>
+/// <item>every sign-in and every failed attempt is written to the audit chain (who, how, why it failed), so the audit
+/// administrator sees password guessing and administrators' sessions.</item>
 /// </list>
 /// </summary>
 public sealed class PlatformSignInManager(
@@ -24,7 +29,9 @@ public sealed class PlatformSignInManager(
     ILogger<SignInManager<PlatformUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PlatformUser> confirmation,
-    SecurityPolicyService policies)
+    SecurityPolicyService policies,
+    AuditLog audit,
+    ScopedAuditActor auditActor)
     : SignInManager<PlatformUser>(users, accessor, claims, options, logger, schemes, confirmation)
 {
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<PlatformUser>().HashPassword(new PlatformUser(), Guid.NewGuid().ToString()));
@@ -32,7 +39,13 @@ public sealed class PlatformSignInManager(
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var user = await FindAsync(userName, password);
-        return user is null ? SignInResult.Failed : await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        if (user is null)
+        {
+            await AuditFailureAsync(null, userName, "unknown-user");
+            return SignInResult.Failed;
+        }
+
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
     }
 
     /// <summary>
@@ -45,6 +58,7 @@ public sealed class PlatformSignInManager(
         var user = await FindAsync(userName, password);
         if (user is null)
         {
+            await AuditFailureAsync(null, userName, "unknown-user");
             return SignInResult.Failed;
         }
 
@@ -73,6 +87,7 @@ public sealed class PlatformSignInManager(
         if (!await VerifyCodeAsync(user, code))
         {
             await UserManager.AccessFailedAsync(user);
+            await AuditFailureAsync(user, user.UserName, "second-factor");
             return await UserManager.IsLockedOutAsync(user) ? SignInResult.LockedOut : SignInResult.Failed;
         }
 
@@ -100,6 +115,38 @@ public sealed class PlatformSignInManager(
         return true;
     }
 
+    public override async Task<SignInResult> CheckPasswordSignInAsync(PlatformUser user, string password, bool lockoutOnFailure)
+    {
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        if (!result.Succeeded)
+        {
+            await AuditFailureAsync(user, user.UserName, result.IsLockedOut ? "locked-out" : result.IsNotAllowed ? "not-allowed" : "password");
+        }
+
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        if (!result.Succeeded && await GetTwoFactorAuthenticationUserAsync() is { } user)
+        {
+            await AuditFailureAsync(user, user.UserName, result.IsLockedOut ? "locked-out" : "second-factor");
+        }
+
+        return result;
+    }
+
+    /// <summary>Every session starts here (password, password and code, enrolment), so a sign-in is audited once.</summary>
+    public override async Task SignInWithClaimsAsync(PlatformUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var claimList = additionalClaims.ToList();
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claimList);
+        auditActor.Override = user.UserName;
+        var secondFactor = claimList.Any(c => c.Type == Policies.SecondFactorClaim) || claimList.Any(c => c.Type == "amr" && c.Value == "mfa");
+        await audit.RecordAsync("SignedIn", "User", user.Id, JsonSerializer.Serialize(new { userName = user.UserName, secondFactor, from = RemoteAddress() }));
+    }
+
     public async Task<bool> NeedsSecondFactorAsync(PlatformUser user) => PlatformRoles.NeedSecondFactor(await UserManager.GetRolesAsync(user));
 
     public Task<bool> VerifyCodeAsync(PlatformUser user, string code) =>
@@ -119,6 +166,16 @@ public sealed class PlatformSignInManager(
         // an administrator's code is always asked for: no "remember this browser"
         return await base.SignInOrTwoFactorAsync(user, isPersistent, loginProvider, bypassTwoFactor: false);
     }
+
+    /// <summary>A failed attempt: the name as typed (capped, it is the caller's input), the reason, where from.</summary>
+    private async Task AuditFailureAsync(PlatformUser? user, string? typedName, string reason)
+    {
+        var name = typedName is null ? "" : typedName.Length > 64 ? typedName[..64] : typedName;
+        auditActor.Override = "anonymous";
+        await audit.RecordAsync("SignInFailed", "User", user?.Id ?? "", JsonSerializer.Serialize(new { userName = name, reason, from = RemoteAddress() }));
+    }
+
+    private string? RemoteAddress() => Context.Connection.RemoteIpAddress?.ToString();
 
     private async Task<PlatformUser?> FindAsync(string userName, string password)
     {
