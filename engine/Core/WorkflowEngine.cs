@@ -261,9 +261,7 @@ public sealed class WorkflowEngine
         var deployed = await definitions.FindLatestAsync(session, key).ConfigureAwait(false)
             ?? throw new EngineException(EngineErrors.DefinitionKeyNotFound, key);
         var start = deployed.Process.NoneStartOf(null);
-        return start?.Form?.Fields.Select(f => new TaskFieldView(f.Id, f.DisplayName, f.Type, f.Constraints.Required, f.Constraints.Readonly,
-            f.Constraints.MinLength, f.Constraints.MaxLength, f.Constraints.Min, f.Constraints.Max, f.Values, f.Properties,
-            forms.CurrentValue(f, [], start.Id)) { RequiredFor = f.Constraints.RequiredFor }).ToList() ?? [];
+        return start?.Form?.Fields.Select(f => TaskFieldView.Of(f, forms.CurrentValue(f, [], start.Id))).ToList() ?? [];
     }
 
     /// <summary>The parsed latest version of a process (its properties, starter groups and forms), or null when not deployed.</summary>

@@ -20,4 +20,12 @@ public sealed record TaskFieldView(
 {
     /// <summary>Outcomes with which this field must be filled (the requiredFor constraint).</summary>
     public IReadOnlyList<string> RequiredFor { get; init; } = [];
+
+    /// <summary>The view of a declared field with its current value: the one mapping for task forms and start forms.</summary>
+    public static TaskFieldView Of(FormField field, JsonNode? value) =>
+        new(field.Id, field.DisplayName, field.Type, field.Constraints.Required, field.Constraints.Readonly, field.Constraints.MinLength,
+            field.Constraints.MaxLength, field.Constraints.Min, field.Constraints.Max, field.Values, field.Properties, value)
+        {
+            RequiredFor = field.Constraints.RequiredFor,
+        };
 }

@@ -29,10 +29,8 @@ internal sealed class TaskDetailsQuery(TaskRuntime runtime, NoticeCommands notic
         var execution = task.ExecutionId is { } id ? graph.FindExecution(id) : null;
         var view = Executor.View(graph, execution);
         var form = node.Form;
-        var fields = form?.Fields.Where(f => f.Id != FormDefinition.OutcomeFieldId).Select(f => new TaskFieldView(
-            f.Id, f.DisplayName, f.Type, f.Constraints.Required, f.Constraints.Readonly, f.Constraints.MinLength, f.Constraints.MaxLength,
-            f.Constraints.Min, f.Constraints.Max, f.Values, f.Properties, SafeValue(f, view, node.Id)) { RequiredFor = f.Constraints.RequiredFor }).ToList() ?? [];
-        var outcomes = form?.Outcome?.Values.Select(v => new TaskOutcomeView(v.Id, v.Name, form.CommentRequiredFor(v.Id))).ToList() ?? [];
+        var fields = form?.Fields.Where(f => f.Id != FormDefinition.OutcomeFieldId).Select(f => TaskFieldView.Of(f, SafeValue(f, view, node.Id))).ToList() ?? [];
+        var outcomes = TaskOutcomeView.Of(form);
 
         var open = task.State == HumanTaskState.Open && instance.State == InstanceState.Active;
         var mayWork = open && runtime.Policy.MayWork(task, actor);
