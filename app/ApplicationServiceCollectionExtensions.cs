@@ -27,6 +27,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IAccessPolicy, PlatformAccessPolicy>();
 
         services.AddSingleton<CaseStarter>();
+        services.AddSingleton<StartableProcesses>();
         services.AddSingleton<CaseTermination>();
         services.AddSingleton<CaseNames>();
         services.AddSingleton<ProcessCatalog>();
