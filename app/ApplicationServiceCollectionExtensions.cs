@@ -41,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ChecklistOperations>();
         services.AddSingleton<Documents.DocumentAccess>();
         services.AddSingleton<Register.RegisterQueries>();
+        services.AddSingleton<Register.RegisterScopeOperations>();
         services.AddSingleton<Matters.MatterQueries>();
         return services;
     }
