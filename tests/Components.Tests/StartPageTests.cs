@@ -32,7 +32,7 @@ public sealed class StartPageTests
     private static async Task<PlatformFixture> PlatformAsync(string signedIn)
     {
         var platform = await PlatformFixture.CreateAsync(signedIn);
-        foreach (var flow in new[] { "risk-report.bpmn", "evaluation.bpmn" })
+        foreach (var flow in new[] { "risk-report.bpmn", "evaluation.bpmn", "registration.bpmn" })
         {
             await platform.Engine.DeployAsync(await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder(), flow)), flow, "test");
         }
@@ -128,5 +128,20 @@ public sealed class StartPageTests
 
         page.WaitForAssertion(() => Assert.Contains("您不能发起该事项", page.Find("#start-notice").TextContent));
         Assert.Empty(page.FindAll("#start-form"));
+    }
+
+    [Fact]
+    public async Task A_link_from_the_register_opens_the_deregistration_of_that_association_preset()
+    {
+        await using var platform = await PlatformAsync("registrar");
+        var ceramics = await platform.AssociationIdAsync(Ceramics);
+
+        var page = Open(platform, $"?process=registration&subject={ceramics}&mode=deregister");
+
+        page.WaitForAssertion(() => Assert.Equal("登记办理（一窗通办）", page.Find("#start-title").TextContent));
+        Assert.Equal(Ceramics, page.Find("#start-subject input").GetAttribute("value"));
+        Assert.Contains("注销登记", page.Find("#field-mode").TextContent);
+        Assert.Contains("网上申请", page.Find("#field-channel").TextContent);
+        Assert.Equal(["process-registration", "process-risk-report"], page.FindAll("#start-processes button").Select(b => b.Id!).Order(StringComparer.Ordinal).ToArray());
     }
 }

@@ -108,6 +108,26 @@ public sealed class StartableProcessesTests(SqlitePlatform fixture) : IClassFixt
         Assert.Contains("标题", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_deregistration_must_name_its_association_and_a_founding_may_name_none()
+    {
+        var registrar = await ActorAsync("registrar");
+        var starter = Get<CaseStarter>();
+        var before = (await platform.Engine.ListInstancesAsync("registration", take: 10_000)).Count;
+
+        var closing = await Assert.ThrowsAsync<AppException>(() =>
+            starter.StartAsync(registrar, "registration", null, new JsonObject { ["mode"] = "deregister", ["deregisterReason"] = "决议解散" }));
+        Assert.Equal("CASE_SUBJECT_REQUIRED", closing.Code);
+        Assert.Equal("businessKey", closing.Field);
+        var ceramics = await AssociationIdAsync("临沂市罗庄区陶瓷行业协会");
+        var founding = await Assert.ThrowsAsync<AppException>(() =>
+            starter.StartAsync(registrar, "registration", ceramics.ToString(), new JsonObject { ["mode"] = "new", ["proposedName"] = "临沂市罗庄区某某协会" }));
+        Assert.Equal("FOUNDING_NAMES_NO_ASSOCIATION", founding.Code);
+        Assert.Contains("临沂市罗庄区陶瓷行业协会", founding.Message, StringComparison.Ordinal);
+
+        Assert.Equal(before, (await platform.Engine.ListInstancesAsync("registration", take: 10_000)).Count);
+    }
+
     public static TheoryData<string, string, string?, string> EveryFlow => new()
     {
         // process, starter, subject (an association's name, a unit's code, or none), start form as JSON
