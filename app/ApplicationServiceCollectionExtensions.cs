@@ -27,6 +27,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IAccessPolicy, PlatformAccessPolicy>();
 
         services.AddSingleton<CaseStarter>();
+        services.AddSingleton<StartableProcesses>();
         services.AddSingleton<CaseTermination>();
         services.AddSingleton<CaseNames>();
         services.AddSingleton<ProcessCatalog>();
@@ -40,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ChecklistOperations>();
         services.AddSingleton<Documents.DocumentAccess>();
         services.AddSingleton<Register.RegisterQueries>();
+        services.AddSingleton<Register.RegisterScopeOperations>();
         services.AddSingleton<Matters.MatterQueries>();
         services.AddSingleton<Risks.CaseRiskRegister>();
         return services;

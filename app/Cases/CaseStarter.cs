@@ -9,6 +9,7 @@ using Decoupling.Domain.Register;
 using Decoupling.Engine;
 using Decoupling.Engine.Entities;
 using Decoupling.Engine.Errors;
+using Decoupling.Engine.Model;
 using Decoupling.Engine.Runtime;
 using Decoupling.Engine.Services;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,9 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
 {
     /// <summary>The registration window's department code (前台综合受理).</summary>
     public const string RegistrationWindow = "djck";
+
+    /// <summary>The registration flow's start-form value of a founding registration (成立登记).</summary>
+    public const string FoundingMode = "new";
 
     /// <summary>
     /// Starts a case on the platform's own initiative (a unit's summary when its associations are done, an audit draw):
@@ -59,8 +63,8 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
         {
             (key2, facts) = subject switch
             {
-                CaseSubjects.Association => await AssociationFactsAsync(scope, actor, processName, businessKey, required: true, cancellationToken),
-                CaseSubjects.Registration => await AssociationFactsAsync(scope, actor, processName, businessKey, required: false, cancellationToken),
+                CaseSubjects.Association => await AssociationFactsAsync(scope, actor, processName, businessKey, required: true, registration: false, cancellationToken),
+                CaseSubjects.Registration => await RegistrationFactsAsync(scope, actor, process, processName, businessKey, formVariables, cancellationToken),
                 CaseSubjects.Unit => await UnitFactsAsync(scope, actor, processName, businessKey, cancellationToken),
                 CaseSubjects.District => (CaseSubjects.DistrictKey, new JsonObject()),
                 CaseSubjects.Report => await ReporterFactsAsync(scope, actor, businessKey, cancellationToken),
@@ -79,7 +83,7 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
     }
 
     private static async Task<(string?, JsonObject)> AssociationFactsAsync(UseCaseScope scope, CaseActor actor, string processName, string? businessKey,
-        bool required, CancellationToken cancellationToken)
+        bool required, bool registration, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(businessKey))
         {
@@ -96,13 +100,33 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
         }
 
         var facts = await FactsOfAsync(scope, association, cancellationToken);
-        if (!required)
+        if (registration)
         {
             // a registration applicant's follow-up tasks (补正) go to the association itself
             facts["applicantGroup"] = CaseActor.AssociationGroupPrefix + association.Id;
         }
 
         return (association.Id.ToString(), facts);
+    }
+
+    /// <summary>
+    /// A registration is a founding (<c>mode</c> <see cref="FoundingMode"/>: no association yet, none may be named) or a
+    /// matter of an existing association (deregistration and the rest: the association must be named), so a
+    /// deregistration can never start without the entry it closes.
+    /// </summary>
+    private static async Task<(string?, JsonObject)> RegistrationFactsAsync(UseCaseScope scope, CaseActor actor, ProcessDefinition process, string processName,
+        string? businessKey, JsonObject? formVariables, CancellationToken cancellationToken)
+    {
+        // only a mode the start form declares decides; any other value is the engine's to refuse, naming the field
+        var declared = process.NoneStartOf(null)?.Form?.Fields.FirstOrDefault(f => f.Id == "mode")?.Values.Select(v => v.Id).ToHashSet() ?? [];
+        var mode = formVariables?["mode"] is JsonValue m && m.TryGetValue<string>(out var text) && declared.Contains(text) ? text : null;
+        if (mode == FoundingMode && !string.IsNullOrWhiteSpace(businessKey))
+        {
+            var named = Guid.TryParse(businessKey, out var id) ? await AssociationAccess.Of(actor).FindAsync(scope.Db, id, cancellationToken) : null;
+            throw new AppException(AppErrors.FoundingNamesNoAssociation, named?.Name ?? businessKey) { Field = "businessKey" };
+        }
+
+        return await AssociationFactsAsync(scope, actor, processName, businessKey, required: mode is not null && mode != FoundingMode, registration: true, cancellationToken);
     }
 
     /// <summary>An association's facts as the register holds them now.</summary>

@@ -11,6 +11,9 @@ public static class AppErrors
     /// <summary>{0}“{1}”不存在，或不在您的管辖范围内</summary>
     public static readonly AppError CaseSubjectNotFound = new("CASE_SUBJECT_NOT_FOUND", EngineErrorKind.NotFound);
 
+    /// <summary>成立登记是为尚未登记的协会商会申请的，不能选择已登记的“{0}”</summary>
+    public static readonly AppError FoundingNamesNoAssociation = new("FOUNDING_NAMES_NO_ASSOCIATION", EngineErrorKind.Invalid);
+
     /// <summary>“{0}”已有正在办理的“{1}”，不能重复发起</summary>
     public static readonly AppError CaseAlreadyOpen = new("CASE_ALREADY_OPEN", EngineErrorKind.Conflict);
 

@@ -13,7 +13,11 @@ namespace Decoupling.Application.Register;
 /// <summary>The register as each reader may see it (<see cref="AssociationAccess"/>), and its import for the leading-group office.</summary>
 public sealed class RegisterQueries(IServiceScopeFactory scopes)
 {
-    public sealed record Entry(Association Association, IReadOnlyList<AssociationChange> History, string? UnitName);
+    /// <summary>An entry as its page shows it: the record, its history, its unit's name and its ties with agencies (R4).</summary>
+    public sealed record Entry(Association Association, IReadOnlyList<AssociationChange> History, string? UnitName)
+    {
+        public IReadOnlyList<AssociationRelationship> Relationships { get; init; } = [];
+    }
 
     public async Task<(IReadOnlyList<Association> Items, int Total)> SearchAsync(CaseActor actor, string? search, RegistrationStatus? status = null,
         int skip = 0, int take = 50, CancellationToken cancellationToken = default)
@@ -36,7 +40,11 @@ public sealed class RegisterQueries(IServiceScopeFactory scopes)
         var association = await AssociationAccess.Of(actor).FindAsync(scope.Db, id, cancellationToken)
             ?? throw new AppException(AppErrors.AssociationNotVisible, id);
         var unit = association.SupervisoryUnitId is { } unitId ? await scope.Db.Departments.AsNoTracking().Where(d => d.Id == unitId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken) : null;
-        return new Entry(association, await scope.Get<RegisterService>().HistoryAsync(id, cancellationToken), unit);
+        return new Entry(association, await scope.Get<RegisterService>().HistoryAsync(id, cancellationToken), unit)
+        {
+            // 主办、主管、联系、挂靠 as the source lists them (the database may order the kind by its stored text)
+            Relationships = [.. (await scope.Get<RelationshipService>().ListAsync(id, cancellationToken)).OrderBy(r => r.Kind).ThenBy(r => r.Agency, StringComparer.Ordinal)],
+        };
     }
 
     public async Task<MemoryStream> ExportAsync(CaseActor actor, CancellationToken cancellationToken = default)

@@ -28,9 +28,14 @@ public sealed class DashboardQueries(IServiceScopeFactory scopes, WorkflowEngine
         var now = engine.Clock.Now;
         var overdue = (await engine.Tasks.OverdueAsync(now, 500, cancellationToken)).ToList();
         var reports = await engine.ListInstancesAsync(key: "risk-report", state: InstanceState.Active, cancellationToken: cancellationToken);
+        var supervision = (await db.SupervisionItems.AsNoTracking().Where(i => i.ClosedAt == null).ToListAsync(cancellationToken))
+            .OrderByDescending(i => i.OverdueWorkingDays).ThenBy(i => i.DueAt).ToList();
         return new DashboardSnapshot(associations, units, items, matters, zero, overdue, reports,
             await names.ResolveAsync(overdue.Select(t => t.BusinessKey).Concat(reports.Select(r => r.BusinessKey)), cancellationToken),
-            await people.NamesAsync(cancellationToken));
+            await people.NamesAsync(cancellationToken))
+        {
+            Supervision = supervision,
+        };
     }
 
     /// <summary>The ledger workbook (the same as the weekly job's), for the district or, for a unit, its own associations.</summary>

@@ -16,5 +16,8 @@ public sealed record DashboardSnapshot(
     IReadOnlyDictionary<string, string> CaseNames,
     IReadOnlyDictionary<string, string> People)
 {
+    /// <summary>Open supervision items (督办), the longest overdue first; the office urges the department from the dashboard.</summary>
+    public IReadOnlyList<Domain.Supervision.SupervisionItem> Supervision { get; init; } = [];
+
     public int Finished => Associations.Count(DecouplingProgress.IsFinished);
 }

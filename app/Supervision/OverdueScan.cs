@@ -99,6 +99,12 @@ public sealed class OverdueScan(WorkflowEngine engine, IServiceScopeFactory scop
     /// <summary>The office urges the department on a supervised task (督办): journaled in the case, noticed by the department.</summary>
     public async Task UrgeItemAsync(People.CaseActor actor, Guid itemId, string? note, CancellationToken cancellationToken = default)
     {
+        if (!actor.IsLeadership)
+        {
+            // 督办 is the office's: a department urges through its own task page, never through the office's list
+            throw new Errors.AppException(Errors.AppErrors.SupervisorsOnly);
+        }
+
         await using var scope = UseCaseScope.Open(scopes, actor.UserName);
         var item = await scope.Db.SupervisionItems.FirstOrDefaultAsync(i => i.Id == itemId && i.ClosedAt == null, cancellationToken)
             ?? throw new Errors.AppException(Errors.AppErrors.InstanceNotVisible, itemId);
