@@ -158,7 +158,10 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
             throw new AppException(AppErrors.DocumentNotYours, record.FileName);
         }
 
-        return await scope.Get<DocumentService>().UploadNewVersionAsync(documentId, content,
+        // a version always follows the newest one, so revising an older link never forks the document's history
+        var documents = scope.Get<DocumentService>();
+        var newest = (await documents.HistoryAsync(documentId, cancellationToken))[0];
+        return await documents.UploadNewVersionAsync(newest.Id, content,
             new DocumentUpload(fileName, record.Type, actor.UserName, record.OwnerDepartmentId, record.OwnerAssociationId), cancellationToken);
     }
 }

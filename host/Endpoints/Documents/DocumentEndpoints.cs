@@ -32,6 +32,14 @@ public static class DocumentEndpoints
         documents.MapGet("/{id:guid}/versions", async (Guid id, HttpContext http, ActorResolver actors, DocumentAccess access) =>
             Results.Ok(await access.HistoryAsync(await actors.ForAsync(http.User), id, http.RequestAborted)));
 
+        documents.MapPost("/{id:guid}/versions", async (Guid id, HttpRequest request, HttpContext http, ActorResolver actors, DocumentAccess access, DocumentOptions options) =>
+        {
+            var actor = await actors.ForAsync(http.User);
+            var (content, fileName) = await Upload.NamedFileAsync(request, options.MaxBytes);
+            var record = await access.UploadVersionAsync(actor, id, content, fileName, http.RequestAborted);
+            return Results.Created($"/api/documents/{record.Id}", record);
+        }).DisableAntiforgery();
+
         documents.MapPost("/{id:guid}/seal", async (Guid id, HttpContext http, ActorResolver actors, DocumentAccess access) =>
             Results.Ok(await access.SealAsync(await actors.ForAsync(http.User), id, http.RequestAborted)));
 
