@@ -214,6 +214,37 @@ public sealed class DecouplingOutcomeTests(SqlitePlatform fixture) : IClassFixtu
         Assert.DoesNotContain(journal, j => j.ElementId == "registration");
     }
 
+    [Fact]
+    public async Task A_department_refusal_that_the_office_ends_issues_the_refusal_in_the_departments_name_and_sets_the_association_aside()
+    {
+        var (id, staff, _) = await platform.FreshAssociationAsync("zjj");
+        var driver = new ProcedureDriver(platform.Factory, id, staff);
+        var root = await driver.StartDecouplingAsync("zjj");
+        await driver.RunAsync(root, until: task => task.ElementId == "dReview");
+
+        var review = (await driver.OpenTasksAsync(root)).First(t => t.ElementId == "dReview");
+        await driver.CompleteAsync(review, new TaskAnswer("reject", [], "资产清查结果未经审计确认，不同意划转"));
+        var coordinate = await driver.TaskAtAsync(root, "dCoordinate");
+        var office = await driver.AsAsync("leading");
+        Assert.Contains("未经审计确认", await ScenarioPlatform.FieldAsync(office, coordinate.Id, "opinion"), StringComparison.Ordinal);
+        await driver.CompleteAsync(coordinate, new TaskAnswer("end", [], "待资产审计完成后另行启动"));
+        await driver.RunDueJobsAsync();
+
+        Assert.Equal(InstanceState.Completed, (await platform.Engine.GetInstanceAsync(root))!.State);
+        Assert.Empty(await driver.OpenTasksAsync(root));
+        var after = await platform.AssociationAsync(id);
+        Assert.Equal(DecouplingOutcome.SetAside, after.Outcome);
+        Assert.Contains("待资产审计完成后另行启动", after.OutcomeReason, StringComparison.Ordinal);
+        Assert.NotNull(after.SupervisoryUnitId);
+        // the refusal is the department's own numbered decision with its reasons, issued whatever the office decides next
+        var refusal = await ScenarioPlatform.TextAsync(office, Assert.Single(await platform.DocumentsAsync(id, "不予同意审核意见书")));
+        Assert.Contains("资产清查结果未经审计确认，不同意划转", refusal, StringComparison.Ordinal);
+        Assert.Matches(@"罗\p{IsCJKUnifiedIdeographs}+审〔2026〕\d+号", refusal);
+        Assert.Matches(@"\d{4}年\d{1,2}月\d{1,2}日", refusal);
+        Assert.DoesNotMatch(@"\b(czj|jgswj|bb|zzb|rsj|wsb)\b", refusal);
+        Assert.DoesNotContain((await platform.Engine.GetJournalAsync(root)), j => j.ElementId == "registration");
+    }
+
     private static TaskAnswer Remember(ref string? slot, string value, TaskAnswer answer)
     {
         slot = value;
