@@ -33,7 +33,8 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
             var any = false;
             foreach (var reviewer in reviewers)
             {
-                while (await clerks.CompleteAsync(reviewer, "部门审核", reviewer == "czj" ? "34-inbox-review" : null))
+                // each review task is named by its department and item: 区财政局审核：7. 财务独立核算、单独建账
+                while (await clerks.CompleteAsync(reviewer, "审核：", reviewer == "czj" ? "34-inbox-review" : null, outcome: "approve"))
                 {
                     any = true;
                 }
@@ -75,10 +76,10 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         await evidence.Locator("button.doc-preview").ClickAsync();
         await Assertions.Expect(unit.Locator("#document-preview")).ToContainTextAsync("第1项完成情况");
         await BrowserSession.ScreenshotAsync(unit, "35b-task-document-preview");
-        await clerks.CompleteWhenThereAsync("jxj", "业务主管单位确认完成");
+        await clerks.CompleteWhenThereAsync("jxj", "业务主管单位确认完成", outcome: "confirm");
 
         // one window: intake, back-office approvals, then the register is updated and the certificate renewed
-        await clerks.CompleteWhenThereAsync("registrar", "前台综合受理");
+        await clerks.CompleteWhenThereAsync("registrar", "前台综合受理", "35c-task-intake", outcome: "accept", prepare: page => Clerks.ChooseAsync(page, "channel", "网上申请"));
         await clerks.CompleteWhenThereAsync("leading.mz", "章程核准");
         await clerks.CompleteWhenThereAsync("registrar", "变更登记审批");
         await clerks.CompleteWhenThereAsync("registrar", "印章及银行账户备案");
