@@ -458,5 +458,15 @@ export default {
   'Sub process has multiple blank start events': '子流程有多个空白开始事件',
   'Start event of event sub process must have an event definition': '事件子流程的开始事件必须有事件定义',
   'Element type <bpmn:ComplexGateway> is discouraged': '不建议使用复杂网关',
-  'Process variables': '流程变量'
+  'Process variables': '流程变量',
+  'Camunda Forms': 'Camunda 表单（引用）',
+  'Embedded or External Task Forms': '嵌入式或外部任务表单',
+  'Generated Task Forms': '字段表单（平台按字段生成）',
+  'Refers to the process variable name': '对应的流程变量名',
+  'boolean': '是/否',
+  'date': '日期',
+  'enum': '枚举（选项）',
+  'long': '整数',
+  'string': '文本',
+  '<custom type>': '<自定义类型>'
 };
