@@ -161,6 +161,8 @@ public sealed class Clerks(PlatformFixture platform)
         await CompleteWhenThereAsync(association, "协会盖章确认清单", prepare: SealChecklistAsync);
         await CompleteWhenThereAsync(unit, "业务主管单位盖章确认清单", prepare: SealChecklistAsync);
         await CompleteWhenThereAsync(unit, "业务主管单位修改并报审方案");
-        await CompleteWhenThereAsync("leading", "领导小组办公室审核方案", screenshots ? "33-plan-review" : null, outcome: "approve");
+        // the office reviews the plan with the checklist it rests on in the page
+        await CompleteWhenThereAsync("leading", "领导小组办公室审核方案", screenshots ? "33-plan-review" : null, outcome: "approve",
+            prepare: page => Assertions.Expect(page.Locator("#task-work .checklist-item").First).ToBeVisibleAsync());
     }
 }

@@ -25,6 +25,17 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         }, screenshots: true);
         var association = await clerks.AsAsync("assoc.ceramics");
 
+        // each department's review is named by its item in the inbox, not one more anonymous 部门审核 row
+        var finance = await clerks.AsAsync("czj");
+        for (var attempt = 0; attempt < 40 && await finance.Locator("#inbox-table a", new() { HasText = "区财政局审核：" }).CountAsync() == 0; attempt++)
+        {
+            await finance.GotoAsync("/tasks");
+            await finance.Locator("#inbox-table").WaitForAsync();
+            await finance.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        await Assertions.Expect(finance.Locator("#inbox-table a", new() { HasText = "区财政局审核：" }).First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^区财政局审核：\d+\. \S+"));
+
         // every reviewing department approves the items routed to it
         var reviewers = new[] { "jxj", "bb", "czj", "jgswj", "zzb", "rsj", "wsb" };
         var idle = 0;
@@ -75,6 +86,7 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         var evidence = unit.Locator("#task-documents tr", new() { HasText = "佐证1.docx" });
         await evidence.Locator("button.doc-preview").ClickAsync();
         await Assertions.Expect(unit.Locator("#document-preview")).ToContainTextAsync("第1项完成情况");
+        await Assertions.Expect(evidence.Locator(".doc-item")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"第 \d+ 项"));
         await BrowserSession.ScreenshotAsync(unit, "35b-task-document-preview");
         await clerks.CompleteWhenThereAsync("jxj", "业务主管单位确认完成", outcome: "confirm");
 
