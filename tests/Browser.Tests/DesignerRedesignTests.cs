@@ -268,6 +268,14 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         // the case's item reviews, listed on its page as sub-cases, run on version 2
         await instances.Locator("#instance-table tr", new() { HasText = "陶瓷" }).Locator("a").First.ClickAsync();
         await Assertions.Expect(instances.Locator("#sub-cases tr", new() { HasText = "第 2 版" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // the diagram of the case is drawn in the viewer beside its journal, not a blank frame
+        var viewer = instances.FrameLocator("#instance-viewer");
+        await viewer.Locator(".djs-element[data-element-id='selfCheck']").WaitForAsync(new() { Timeout = 30_000 });
+        // its list of steps names them as people know them, never by element id or instance id
+        await Assertions.Expect(viewer.Locator("body")).ToContainTextAsync("协会自查填报清单");
+        await Assertions.Expect(viewer.Locator("body")).Not.ToContainTextAsync("selfCheck");
+        await Assertions.Expect(viewer.Locator("body")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("[0-9a-f]{8}-[0-9a-f]{4}-"));
+        await Assertions.Expect(instances.Locator("#journal .journal-entry").First).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(instances, "24-instance-v2-sub-cases");
         await BrowserSession.AssertNoLeftoversAsync(instances);
     }
