@@ -230,6 +230,11 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         // the simulation panel: start variables and the routing service's answer typed in, the path drawn on the diagram
         await page.Locator(".dz-tab", new() { HasText = "模拟" }).ClickAsync();
         var panel = page.Locator(".dz-tab-body[data-panel='simulation']");
+        // the start variables come pre-filled from what the flow reads (the case facts, the item under review), not guessed
+        var prefilled = await panel.Locator("textarea").InputValueAsync();
+        Assert.Contains("\"associationId\"", prefilled, StringComparison.Ordinal);
+        Assert.Contains("\"supervisoryUnitCode\"", prefilled, StringComparison.Ordinal);
+        Assert.Contains("\"item\"", prefilled, StringComparison.Ordinal);
         await panel.Locator("textarea").FillAsync("""{"associationId":"a","supervisoryUnitCode":"jxj","item":{"id":"i1","number":1,"category":"Functions","title":"剥离行政职能"}}""");
         await panel.Locator(".dz-sim-item", new() { HasText = "确定审核部门" }).Locator("input.dz-vars")
             .FillAsync("""{"needsSupervisory":true,"functionalDepartments":[]}""");
