@@ -227,6 +227,13 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         Assert.NotNull(outcome);
         Assert.Equal("approve", Assert.Single(outcome.Values).Id);
 
+        // the versions tab lists both versions with who published them in words
+        await page.Locator(".dz-tab", new() { HasText = "版本" }).ClickAsync();
+        var versions = page.Locator(".dz-tab-body[data-panel='versions']");
+        await Assertions.Expect(versions).ToContainTextAsync("第 2 版");
+        await Assertions.Expect(versions).ToContainTextAsync("平台初始发布");
+        await Assertions.Expect(versions).Not.ToContainTextAsync("startup");
+
         // the simulation panel: start variables and the routing service's answer typed in, the path drawn on the diagram
         await page.Locator(".dz-tab", new() { HasText = "模拟" }).ClickAsync();
         var panel = page.Locator(".dz-tab-body[data-panel='simulation']");
