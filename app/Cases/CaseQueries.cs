@@ -93,7 +93,8 @@ public sealed class CaseQueries(WorkflowEngine engine, CaseNames names, ProcessC
                 entry.Actor is { } by ? who.GetValueOrDefault(by, by) : "系统",
                 outcome is null ? null : outcome == "returned" ? "退回" : outcomeField?.ValueName(outcome) ?? outcome,
                 ProcessCatalog.IsNegative(outcomeField, outcome),
-                entry.Comment));
+                // an instance's end carries the engine's reason code (completed, terminated), which the kind already says in words
+                entry.Kind == "instance-completed" ? null : entry.Comment));
         }
 
         return result;

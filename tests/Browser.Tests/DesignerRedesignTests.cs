@@ -55,8 +55,12 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         var page = await platform.Browser.SignInAsync(platform.Host.Url, "leading");
         await page.GotoAsync("/designer/index.html");
         await page.Locator(".djs-palette").WaitForAsync();
+        // every flow of workflows/ is one the platform published at its first start, and each of them is checked here
         var files = Directory.GetFiles(Workflows(), "*.bpmn");
-        Assert.Equal(6, files.Length);
+        var keys = files.SelectMany(f => BpmnParser.Parse(File.ReadAllText(f)).Processes.Select(p => p.Key)).ToHashSet();
+        var published = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/definitions")).TextAsync()).RootElement
+            .EnumerateArray().Select(d => d.GetProperty("key").GetString()!).ToHashSet();
+        Assert.Equal(published.Order(), keys.Order());
         foreach (var file in files)
         {
             var original = await File.ReadAllTextAsync(file);
@@ -92,6 +96,37 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         await page.Locator(field).First.WaitForAsync();
     }
 
+    /// <summary>
+    /// Presses a button of the properties panel from the keyboard (Tab to it, Enter): a group header at the panel's edge
+    /// toggles between sticky and not as the panel scrolls, so a mouse click waits for it to stand still.
+    /// </summary>
+    private static async Task PressAsync(ILocator button)
+    {
+        await button.FocusAsync();
+        await button.PressAsync("Enter");
+    }
+
+    /// <summary>Opens a collapsed entry of a list in the properties panel (a form field, one of its values), as a person clicks its header.</summary>
+    private static async Task OpenEntryAsync(IPage page, string entryId, string field)
+    {
+        var entry = page.Locator($"[data-entry-id='{entryId}']");
+        await entry.WaitForAsync();
+        if (!await page.Locator(field).IsVisibleAsync())
+        {
+            await entry.Locator(".bio-properties-panel-collapsible-entry-header").First.ClickAsync();
+        }
+
+        await page.Locator(field).WaitForAsync();
+    }
+
+    /// <summary>Types into a properties-panel field and leaves it, as a person does, so the panel writes it to the model.</summary>
+    private static async Task Fill(IPage page, string selector, string text)
+    {
+        var input = page.Locator(selector);
+        await input.FillAsync(text);
+        await input.PressAsync("Tab");
+    }
+
     [Fact]
     public async Task Item_review_is_redesigned_by_clicking_published_as_version_2_simulated_and_run()
     {
@@ -100,6 +135,30 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         await page.Locator(".djs-palette").WaitForAsync();
         await page.Locator(".djs-element[data-element-id='f_markApproved_itemReviewed']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await BrowserSession.ScreenshotAsync(page, "21-designer-item-review");
+
+        // room first: the end event is dragged 150 to the right (the canvas scrolled to show where it goes), so the new
+        // step fits between 事项审核通过 and the end without overlapping either
+        var scale = await page.EvaluateAsync<float>("() => window.designer.get('canvas').zoom()");
+        var container = (await page.Locator(".djs-container").BoundingBoxAsync())!;
+        var end = (await page.Locator(".djs-element[data-element-id='itemReviewed'] .djs-hit").First.BoundingBoxAsync())!;
+        var room = 150 * scale;
+        var overflow = end.X + end.Width / 2 + room + 80 - (container.X + container.Width);
+        if (overflow > 0)
+        {
+            await page.Mouse.MoveAsync(container.X + container.Width / 2, container.Y + container.Height / 2);
+            await page.Mouse.WheelAsync(overflow, 0);
+            await page.WaitForTimeoutAsync(300);
+            end = (await page.Locator(".djs-element[data-element-id='itemReviewed'] .djs-hit").First.BoundingBoxAsync())!;
+        }
+
+        var (endX, endY) = (end.X + end.Width / 2, end.Y + end.Height / 2);
+        await page.Mouse.MoveAsync(endX, endY);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(endX + room / 2, endY, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(endX + room, endY, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        var moved = await page.EvaluateAsync<float>("() => window.designer.get('elementRegistry').get('itemReviewed').x");
+        Assert.True(moved >= 2102 + 140, $"the end event is at x={moved}");
 
         // a user task dragged from the palette onto the flow into the end event: bpmn-js splits the flow around it
         var (x, y) = await MiddleOfAsync(page, "f_markApproved_itemReviewed");
@@ -123,12 +182,37 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
 
         await picker.Locator("select").First.SelectOptionAsync("dept:fgj");
         await Assertions.Expect(picker.Locator(".dz-chip")).ToContainTextAsync("发展和改革局");
+
+        // the step's form (表单 → 类型: generated task form), with its one outcome 备案 in the field 办理结论: the platform
+        // publishes no user task without a declared form
+        await OpenGroupAsync(page, "CamundaPlatform__Form", "#bio-properties-panel-formType");
+        await page.Locator("#bio-properties-panel-formType").SelectOptionAsync("formData");
+        var fields = page.Locator("[data-group-id='group-CamundaPlatform__FormData']");
+        var addField = fields.Locator(".bio-properties-panel-group-header .bio-properties-panel-add-entry");
+        await PressAsync(addField);
+
+        const string field = "#bio-properties-panel-officeFiling-formField-0";
+        await OpenEntryAsync(page, "officeFiling-formField-0", field + "-formFieldID");
+        await Fill(page, field + "-formFieldID", "outcome");
+        await Fill(page, field + "-formFieldLabel", "办理结论");
+        await page.Locator(field + "-formFieldType").SelectOptionAsync("enum");
+        await PressAsync(page.Locator("[data-entry-id='officeFiling-formField-0-formFieldValues'] .bio-properties-panel-add-entry"));
+        await OpenEntryAsync(page, "officeFiling-formField-0-formFieldValues-value-0", field + "-formFieldValues-value-0-id");
+        await Fill(page, field + "-formFieldValues-value-0-id", "approve");
+        await Fill(page, field + "-formFieldValues-value-0-name", "备案");
+        await PressAsync(page.Locator("[data-entry-id='officeFiling-formField-0-formFieldConstraints'] .bio-properties-panel-add-entry"));
+        await OpenEntryAsync(page, "officeFiling-formField-0-formFieldConstraints-constraint-0", field + "-formFieldConstraints-constraint-0-name");
+        await Fill(page, field + "-formFieldConstraints-constraint-0-name", "required");
         await BrowserSession.ScreenshotAsync(page, "21-designer-redesign");
 
         var before = await page.APIRequest.GetAsync("/api/definitions?key=item-review");
         var versionsBefore = JsonDocument.Parse(await before.TextAsync()).RootElement.GetArrayLength();
         await page.Locator("button[data-action='designer.publish']").ClickAsync();
         await Assertions.Expect(page.Locator(".dz-notifications")).ToContainTextAsync("已发布为第", new() { Timeout = 20_000 });
+
+        // the rule check has nothing to say about the new step or the moved end (no missing form, nothing overlapping)
+        Assert.Equal(0, await page.Locator(".dz-issue", new() { HasText = "领导小组办公室备案" }).CountAsync());
+        Assert.Equal(0, await page.Locator(".dz-issue", new() { HasText = "重叠" }).CountAsync());
 
         var after = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/definitions?key=item-review")).TextAsync()).RootElement;
         Assert.Equal(versionsBefore + 1, after.GetArrayLength());
@@ -139,10 +223,25 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         Assert.Equal("dept:fgj", filing.CandidateGroups);
         Assert.Equal("markApproved", Assert.Single(latest.FlowsById.Values, f => f.TargetId == "officeFiling").SourceId);
         Assert.Single(latest.FlowsById.Values, f => f.SourceId == "officeFiling" && f.TargetId == "itemReviewed");
+        var outcome = filing.Form?.Outcome;
+        Assert.NotNull(outcome);
+        Assert.Equal("approve", Assert.Single(outcome.Values).Id);
+
+        // the versions tab lists both versions with who published them in words
+        await page.Locator(".dz-tab", new() { HasText = "版本" }).ClickAsync();
+        var versions = page.Locator(".dz-tab-body[data-panel='versions']");
+        await Assertions.Expect(versions).ToContainTextAsync("第 2 版");
+        await Assertions.Expect(versions).ToContainTextAsync("平台初始发布");
+        await Assertions.Expect(versions).Not.ToContainTextAsync("startup");
 
         // the simulation panel: start variables and the routing service's answer typed in, the path drawn on the diagram
         await page.Locator(".dz-tab", new() { HasText = "模拟" }).ClickAsync();
         var panel = page.Locator(".dz-tab-body[data-panel='simulation']");
+        // the start variables come pre-filled from what the flow reads (the case facts, the item under review), not guessed
+        var prefilled = await panel.Locator("textarea").InputValueAsync();
+        Assert.Contains("\"associationId\"", prefilled, StringComparison.Ordinal);
+        Assert.Contains("\"supervisoryUnitCode\"", prefilled, StringComparison.Ordinal);
+        Assert.Contains("\"item\"", prefilled, StringComparison.Ordinal);
         await panel.Locator("textarea").FillAsync("""{"associationId":"a","supervisoryUnitCode":"jxj","item":{"id":"i1","number":1,"category":"Functions","title":"剥离行政职能"}}""");
         await panel.Locator(".dz-sim-item", new() { HasText = "确定审核部门" }).Locator("input.dz-vars")
             .FillAsync("""{"needsSupervisory":true,"functionalDepartments":[]}""");
@@ -162,7 +261,7 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         {
             foreach (var reviewer in reviewers)
             {
-                if (await clerks.CompleteAsync(reviewer, "部门审核"))
+                if (await clerks.CompleteAsync(reviewer, "审核：", outcome: "approve"))
                 {
                     break;
                 }
@@ -176,8 +275,20 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         await instances.GotoAsync("/instances");
         await instances.Locator("#instance-table").WaitForAsync();
         await instances.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await BrowserSession.ScreenshotAsync(instances, "24-instances-v2");
-        await Assertions.Expect(instances.Locator("#instance-table tr", new() { HasText = "v2" }).First).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(instances, "24-instances");
+
+        // the case's item reviews, listed on its page as sub-cases, run on version 2
+        await instances.Locator("#instance-table tr", new() { HasText = "陶瓷" }).Locator("a").First.ClickAsync();
+        await Assertions.Expect(instances.Locator("#sub-cases tr", new() { HasText = "第 2 版" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // the diagram of the case is drawn in the viewer beside its journal, not a blank frame
+        var viewer = instances.FrameLocator("#instance-viewer");
+        await viewer.Locator(".djs-element[data-element-id='selfCheck']").WaitForAsync(new() { Timeout = 30_000 });
+        // its list of steps names them as people know them, never by element id or instance id
+        await Assertions.Expect(viewer.Locator("body")).ToContainTextAsync("协会自查填报清单");
+        await Assertions.Expect(viewer.Locator("body")).Not.ToContainTextAsync("selfCheck");
+        await Assertions.Expect(viewer.Locator("body")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("[0-9a-f]{8}-[0-9a-f]{4}-"));
+        await Assertions.Expect(instances.Locator("#journal .journal-entry").First).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(instances, "24-instance-v2-sub-cases");
         await BrowserSession.AssertNoLeftoversAsync(instances);
     }
 }

@@ -50,7 +50,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var http = new HttpClient();
-        for (var i = 0; i < 240; i++)
+        for (var i = 0; i < 720; i++)
         {
             if (process.HasExited)
             {
@@ -72,7 +72,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("the host did not answer /healthz within 60 s:\n" + output);
+        throw new TimeoutException("the host did not answer /healthz within 180 s (a loaded machine starts slowly):\n" + output);
     }
 
     private static int FreePort()

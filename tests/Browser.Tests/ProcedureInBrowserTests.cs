@@ -25,6 +25,17 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         }, screenshots: true);
         var association = await clerks.AsAsync("assoc.ceramics");
 
+        // each department's review is named by its item in the inbox, not one more anonymous 部门审核 row
+        var finance = await clerks.AsAsync("czj");
+        for (var attempt = 0; attempt < 40 && await finance.Locator("#inbox-table a", new() { HasText = "区财政局审核：" }).CountAsync() == 0; attempt++)
+        {
+            await finance.GotoAsync("/tasks");
+            await finance.Locator("#inbox-table").WaitForAsync();
+            await finance.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        await Assertions.Expect(finance.Locator("#inbox-table a", new() { HasText = "区财政局审核：" }).First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^区财政局审核：\d+\. \S+"));
+
         // every reviewing department approves the items routed to it
         var reviewers = new[] { "jxj", "bb", "czj", "jgswj", "zzb", "rsj", "wsb" };
         var idle = 0;
@@ -33,7 +44,8 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
             var any = false;
             foreach (var reviewer in reviewers)
             {
-                while (await clerks.CompleteAsync(reviewer, "部门审核", reviewer == "czj" ? "34-inbox-review" : null))
+                // each review task is named by its department and item: 区财政局审核：7. 财务独立核算、单独建账
+                while (await clerks.CompleteAsync(reviewer, "审核：", reviewer == "czj" ? "34-inbox-review" : null, outcome: "approve"))
                 {
                     any = true;
                 }
@@ -74,11 +86,12 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         var evidence = unit.Locator("#task-documents tr", new() { HasText = "佐证1.docx" });
         await evidence.Locator("button.doc-preview").ClickAsync();
         await Assertions.Expect(unit.Locator("#document-preview")).ToContainTextAsync("第1项完成情况");
+        await Assertions.Expect(evidence.Locator(".doc-item")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"第 \d+ 项"));
         await BrowserSession.ScreenshotAsync(unit, "35b-task-document-preview");
-        await clerks.CompleteWhenThereAsync("jxj", "业务主管单位确认完成");
+        await clerks.CompleteWhenThereAsync("jxj", "业务主管单位确认完成", outcome: "confirm");
 
         // one window: intake, back-office approvals, then the register is updated and the certificate renewed
-        await clerks.CompleteWhenThereAsync("registrar", "前台综合受理");
+        await clerks.CompleteWhenThereAsync("registrar", "前台综合受理", "35c-task-intake", outcome: "accept", prepare: page => Clerks.ChooseAsync(page, "channel", "网上申请"));
         await clerks.CompleteWhenThereAsync("leading.mz", "章程核准");
         await clerks.CompleteWhenThereAsync("registrar", "变更登记审批");
         await clerks.CompleteWhenThereAsync("registrar", "印章及银行账户备案");

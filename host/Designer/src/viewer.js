@@ -42,8 +42,26 @@ function nameOf(elementId) {
   const element = viewer.get('elementRegistry').get(elementId);
   const name = element && element.businessObject && element.businessObject.name;
 
-  return name ? `${ name }（${ elementId }）` : elementId;
+  // a person reads the step's name; an unnamed element is called by its kind, never by its id
+  return name || KINDS[element && element.type] || '流程元素';
 }
+
+const KINDS = {
+  'bpmn:ExclusiveGateway': '排他网关',
+  'bpmn:ParallelGateway': '并行网关',
+  'bpmn:InclusiveGateway': '包容网关',
+  'bpmn:EventBasedGateway': '事件网关',
+  'bpmn:StartEvent': '开始事件',
+  'bpmn:EndEvent': '结束事件',
+  'bpmn:IntermediateCatchEvent': '中间事件',
+  'bpmn:IntermediateThrowEvent': '中间事件',
+  'bpmn:BoundaryEvent': '边界事件',
+  'bpmn:SubProcess': '子流程',
+  'bpmn:CallActivity': '调用子流程',
+  'bpmn:ServiceTask': '服务任务',
+  'bpmn:UserTask': '用户任务',
+  'bpmn:SequenceFlow': '连线'
+};
 
 function renderSide(state) {
   if (!side) {
@@ -90,13 +108,16 @@ async function open() {
 
     const title = document.querySelector('[data-bind="title"]');
 
+    const process = (viewer.getDefinitions().rootElements || []).find(e => e.$type === 'bpmn:Process');
+    const processName = (process && process.name) || '流程实例';
+
     if (title && state.definitionKey) {
-      title.textContent = `${ state.definitionKey } 第 ${ state.version } 版`;
+      title.textContent = `${ processName } 第 ${ state.version } 版`;
     }
 
-    say(`实例 ${ instanceId }`, 'success');
+    say(`已载入：完成 ${ Object.keys(state.completed || {}).length } 个环节，进行中 ${ (state.active || []).length } 个`, 'success');
   } catch (err) {
-    say(`无法加载实例 ${ instanceId }：${ err.message }`, 'error');
+    say(`无法载入流程图：${ err.message }`, 'error');
   }
 }
 

@@ -77,8 +77,7 @@ export default function CandidateGroupsEntry(props) {
         byKind[kind].map(department => {
           const group = departmentGroup(department.code);
 
-          return h('option', { value: group, disabled: groups.includes(group), key: group },
-            `${ department.name }（${ department.code }）`);
+          return h('option', { value: group, disabled: groups.includes(group), key: group, title: group }, department.name);
         })))
     ),
     error ? h('div', { class: 'bio-properties-panel-error' }, `无法加载部门：${ error.message }`) : null,
@@ -88,7 +87,7 @@ export default function CandidateGroupsEntry(props) {
       directory.getRoles().map(role => {
         const group = roleGroup(role.code);
 
-        return h('option', { value: group, disabled: groups.includes(group), key: group }, `${ role.name }（${ role.code }）`);
+        return h('option', { value: group, disabled: groups.includes(group), key: group, title: group }, role.name);
       })
     ),
     h('div', { class: 'bio-properties-panel-description' }, '写入 camunda:candidateGroups，部门为 dept:编码，角色为 role:角色名。')

@@ -3,6 +3,7 @@ import { h, replaceChildren } from '../util/dom';
 import { labelOf, reveal } from '../util/elements';
 import Highlighter from '../util/Highlighter';
 import { allFlowElements, caughtErrorCodes } from '../util/model';
+import { sampleStartVariables } from './sampleVariables';
 
 import {
   OUTCOMES,
@@ -34,6 +35,9 @@ export default class SimulationPanel {
     eventBus.on('import.done', () => {
       this._tasks = {};
       this._services = {};
+      // a run that works as it stands: the flow's start form and the case facts with sample values, edited before running
+      const sample = sampleStartVariables(bpmnjs.getDefinitions());
+      this._startVars = Object.keys(sample).length ? JSON.stringify(sample, null, 1) : '';
       this.clear();
       this._render(true);
     });
@@ -198,8 +202,8 @@ export default class SimulationPanel {
       h('label', { class: 'dz-field' },
         h('span', {}, '启动变量（JSON）'),
         h('textarea', {
-          rows: 3,
-          placeholder: '{"amount": 100}',
+          rows: 8,
+          placeholder: '{"associationName": "临沂市罗庄区陶瓷行业协会"}',
           value: this._startVars,
           oninput: (e) => { this._startVars = e.target.value; }
         })),

@@ -381,9 +381,9 @@ export default class VersionsPanel {
             checked: selectedIds.includes(version.id),
             onchange: (e) => this._toggleSelected(version, e.target.checked)
           })),
-          h('td', {}, `v${ version.version }`),
+          h('td', {}, `第 ${ version.version } 版`),
           h('td', {}, formatTime(version.deployedAt)),
-          h('td', {}, version.deployedBy || ''),
+          h('td', {}, publisherName(version.deployedBy)),
           h('td', { class: 'dz-actions' },
             h('button', { type: 'button', class: 'dz-link-button', onclick: () => this.openVersion(version) }, '打开'),
             h('button', {
@@ -443,3 +443,13 @@ VersionsPanel.$inject = [
   'injector',
   'notifications'
 ];
+
+/** Who published a version, as a person reads it: the platform's own first deployment is not an account called "startup". */
+function publisherName(deployedBy) {
+  switch (deployedBy) {
+  case 'startup': return '平台初始发布';
+  case 'system': return '系统';
+  case undefined: case null: case '': return '—';
+  default: return deployedBy;
+  }
+}
