@@ -5,7 +5,8 @@ namespace Decoupling.Browser.Tests;
 /// <summary>
 /// One association through the whole procedure by clicking, as each person would: the unit starts it, the association
 /// self-checks, seals and uploads evidence in its portal, the unit verifies and submits the plan, the leading group
-/// approves it, every reviewing department approves its items, the registration window and 民政局 register the change.
+/// approves it, the reviewing departments decide their items (one returned for correction, one refused and sent back
+/// for a new review by the office, the rest approved), the registration window and 民政局 register the change.
 /// Screenshots of each main page are kept under the test output (screenshots/).
 /// </summary>
 public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
@@ -36,8 +37,12 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
 
         await Assertions.Expect(finance.Locator("#inbox-table a", new() { HasText = "区财政局审核：" }).First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^区财政局审核：\d+\. \S+"));
 
-        // every reviewing department approves the items routed to it
+        // the reviewing departments decide the items routed to them: 区财政局 returns its first item for correction (the
+        // association corrects it), another department refuses its first (the office sends it back for a new review),
+        // everything else is approved
         var reviewers = new[] { "jxj", "bb", "czj", "jgswj", "zzb", "rsj", "wsb" };
+        string? refusedBy = null;
+        var returned = false;
         var idle = 0;
         while (idle < 2)
         {
@@ -45,15 +50,39 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
             foreach (var reviewer in reviewers)
             {
                 // each review task is named by its department and item: 区财政局审核：7. 财务独立核算、单独建账
-                while (await clerks.CompleteAsync(reviewer, "审核：", reviewer == "czj" ? "34-inbox-review" : null, outcome: "approve"))
+                while (true)
                 {
+                    var outcome = reviewer == "czj" && !returned ? "return"
+                        : reviewer is not ("czj" or "jxj") && refusedBy is null ? "reject"
+                        : "approve";
+                    if (!await clerks.CompleteAsync(reviewer, "审核：", reviewer == "czj" ? "34-inbox-review" : null, outcome: outcome))
+                    {
+                        break;
+                    }
+
+                    returned |= outcome == "return";
+                    refusedBy ??= outcome == "reject" ? reviewer : null;
                     any = true;
                 }
+            }
+
+            // the association corrects the returned item; the office asks the refusing department to review again
+            while (await clerks.CompleteAsync("assoc.ceramics", "补正：", returned ? "36-correction" : null))
+            {
+                any = true;
+            }
+
+            while (await clerks.CompleteAsync("leading", "协调：", refusedBy is not null ? "37-coordination" : null, outcome: "rereview"))
+            {
+                any = true;
             }
 
             idle = any ? 0 : idle + 1;
             await Task.Delay(1000);
         }
+
+        Assert.True(returned, "区财政局 had no item to return");
+        Assert.NotNull(refusedBy);
 
         // the association uploads evidence for every item in its portal, then reports completion
         await association.GotoAsync("/portal");
