@@ -146,25 +146,20 @@ public sealed class WorkflowEngine
         var jobs = new List<EngineJob>();
         foreach (var start in process.Nodes.Where(n => n.Kind == FlowNodeKind.StartEvent))
         {
-            if (start.Trigger == EventTrigger.Signal && start.SignalName is not null)
+            // a signal or message start event listens for the definition, not for an instance
+            var listensFor = start.Trigger switch
+            {
+                EventTrigger.Signal when start.SignalName is not null => (Kind: SubscriptionKind.SignalStart, Name: start.SignalName),
+                EventTrigger.Message when start.MessageName is not null => (Kind: SubscriptionKind.Start, Name: start.MessageName),
+                _ => ((SubscriptionKind Kind, string Name)?)null,
+            };
+            if (listensFor is { } subscription)
             {
                 session.Add(new MessageSubscription
                 {
                     Id = Guid.NewGuid(),
-                    Kind = SubscriptionKind.SignalStart,
-                    MessageName = start.SignalName,
-                    DefinitionId = record.Id,
-                    ElementId = start.Id,
-                    CreatedAt = now,
-                });
-            }
-            else if (start.Trigger == EventTrigger.Message && start.MessageName is not null)
-            {
-                session.Add(new MessageSubscription
-                {
-                    Id = Guid.NewGuid(),
-                    Kind = SubscriptionKind.Start,
-                    MessageName = start.MessageName,
+                    Kind = subscription.Kind,
+                    MessageName = subscription.Name,
                     DefinitionId = record.Id,
                     ElementId = start.Id,
                     CreatedAt = now,

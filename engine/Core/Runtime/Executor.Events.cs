@@ -320,9 +320,7 @@ internal sealed partial class Executor
         var currentGraph = graph;
         while (true)
         {
-            var activityExecution = current.Role == ExecutionRole.MultiInstanceInner && current.ParentId is { } bodyId
-                ? currentGraph.FindExecution(bodyId) ?? current
-                : current;
+            var activityExecution = ActivityExecutionOf(currentGraph, current);
             var node = currentGraph.Deployed.Process.NodesById.GetValueOrDefault(activityExecution.ElementId);
             var boundary = node?.Boundaries.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode == errorCode)
                 ?? node?.Boundaries.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode is null);

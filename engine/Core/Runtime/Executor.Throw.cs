@@ -62,6 +62,10 @@ internal sealed partial class Executor
         Schedule(ctx, graph, execution, node, () => FinishThrowAsync(ctx, graph, execution, node));
     }
 
+    /// <summary>The execution that stands for the activity: a multi-instance inner token's body, whose boundaries catch.</summary>
+    private static Execution ActivityExecutionOf(InstanceGraph graph, Execution execution) =>
+        execution.Role == ExecutionRole.MultiInstanceInner && execution.ParentId is { } bodyId ? graph.FindExecution(bodyId) ?? execution : execution;
+
     /// <summary>A throw event has done its work: an intermediate one leaves, an end event ends its token.</summary>
     private async Task FinishThrowAsync(StepContext ctx, InstanceGraph graph, Execution execution, FlowNode node)
     {
@@ -133,9 +137,7 @@ internal sealed partial class Executor
         var currentGraph = graph;
         while (true)
         {
-            var activityExecution = current.Role == ExecutionRole.MultiInstanceInner && current.ParentId is { } bodyId
-                ? currentGraph.FindExecution(bodyId) ?? current
-                : current;
+            var activityExecution = ActivityExecutionOf(currentGraph, current);
             var node = currentGraph.Deployed.Process.NodesById.GetValueOrDefault(activityExecution.ElementId);
             if (current != execution || currentGraph != graph)
             {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Decoupling.Domain.Persistence;
 using Decoupling.TestSupport;
@@ -15,15 +14,6 @@ namespace Decoupling.Host.Tests.Api;
 public sealed class DocumentVersionTests(SqlitePlatform fixture) : IClassFixture<SqlitePlatform>
 {
     private readonly PlatformFactory platform = fixture.Factory;
-
-    private static MultipartFormDataContent File(byte[] content, string fileName)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return form;
-    }
 
     private int DocumentCount()
     {
@@ -41,28 +31,28 @@ public sealed class DocumentVersionTests(SqlitePlatform fixture) : IClassFixture
         }
 
         var jxj = await platform.SignedInAsync("jxj");
-        var first = await jxj.PostAsync($"/api/documents?associationId={ceramics}&type=DecouplingPlan", File(ProcedureScript.Docx("脱钩方案（初稿）"), "脱钩方案.docx"));
+        var first = await jxj.PostAsync($"/api/documents?associationId={ceramics}&type=DecouplingPlan", Uploads.File(ProcedureScript.Docx("脱钩方案（初稿）"), "脱钩方案.docx"));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var firstId = (await first.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
 
         // refusals first, nothing written by any of them
         var before = DocumentCount();
         Assert.Equal(HttpStatusCode.NotFound, (await (await platform.SignedInAsync("swj")).PostAsync($"/api/documents/{firstId}/versions",
-            File(ProcedureScript.Docx("他单位修改"), "脱钩方案.docx"))).StatusCode);
+            Uploads.File(ProcedureScript.Docx("他单位修改"), "脱钩方案.docx"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await platform.SignedInAsync("czj")).PostAsync($"/api/documents/{firstId}/versions",
-            File(ProcedureScript.Docx("审核部门修改"), "脱钩方案.docx"))).StatusCode);
-        var forged = await jxj.PostAsync($"/api/documents/{firstId}/versions", File([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00], "脱钩方案.docx"));
+            Uploads.File(ProcedureScript.Docx("审核部门修改"), "脱钩方案.docx"))).StatusCode);
+        var forged = await jxj.PostAsync($"/api/documents/{firstId}/versions", Uploads.File([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00], "脱钩方案.docx"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, forged.StatusCode);
         Assert.Equal(before, DocumentCount());
 
-        var second = await jxj.PostAsync($"/api/documents/{firstId}/versions", File(ProcedureScript.Docx("脱钩方案（修改稿）"), "脱钩方案（修改稿）.docx"));
+        var second = await jxj.PostAsync($"/api/documents/{firstId}/versions", Uploads.File(ProcedureScript.Docx("脱钩方案（修改稿）"), "脱钩方案（修改稿）.docx"));
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         var secondBody = (await second.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(2, secondBody["version"]!.GetValue<int>());
         Assert.Equal(firstId, secondBody["previousVersionId"]!.GetValue<Guid>());
 
         // revising from the first link again continues after the newest version instead of forking
-        var third = await jxj.PostAsync($"/api/documents/{firstId}/versions", File(ProcedureScript.Docx("脱钩方案（定稿）"), "脱钩方案（定稿）.docx"));
+        var third = await jxj.PostAsync($"/api/documents/{firstId}/versions", Uploads.File(ProcedureScript.Docx("脱钩方案（定稿）"), "脱钩方案（定稿）.docx"));
         var thirdBody = (await third.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(3, thirdBody["version"]!.GetValue<int>());
         Assert.Equal(secondBody["id"]!.GetValue<Guid>(), thirdBody["previousVersionId"]!.GetValue<Guid>());

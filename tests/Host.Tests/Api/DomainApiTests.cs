@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Decoupling.Domain.Persistence;
 using Decoupling.Domain.Register;
@@ -16,15 +15,6 @@ public abstract class DomainApiTests(PlatformFactory platform)
 {
     // a seed of its own per run, so codes never collide with the seeded register or an earlier run on the same server
     private static readonly CreditCodeGenerator Codes = new(Environment.TickCount);
-
-    private static MultipartFormDataContent FileContent(byte[] content, string fileName)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return form;
-    }
 
     private static byte[] Workbook(IEnumerable<Dictionary<string, object?>> rows)
     {
@@ -65,7 +55,7 @@ public abstract class DomainApiTests(PlatformFactory platform)
             Row("临沂市罗庄区测试丙协会", Codes.Next(), unit: "不存在的局"),
         ]);
 
-        var response = await client.PostAsync("/api/register/import", FileContent(file, "register.xlsx"));
+        var response = await client.PostAsync("/api/register/import", Uploads.File(file, "register.xlsx"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var issues = (await response.Content.ReadFromJsonAsync<JsonObject>())!["issues"]!.AsArray();
@@ -81,11 +71,11 @@ public abstract class DomainApiTests(PlatformFactory platform)
         var before = await Db().Associations.CountAsync();
         var file = Workbook([Row("临沂市罗庄区测试丁协会", Codes.Next())]);
 
-        var dry = await client.PostAsync("/api/register/import?dryRun=true", FileContent(file, "register.xlsx"));
+        var dry = await client.PostAsync("/api/register/import?dryRun=true", Uploads.File(file, "register.xlsx"));
         Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
         Assert.Equal(before, await Db().Associations.CountAsync());
 
-        var real = await client.PostAsync("/api/register/import", FileContent(file, "register.xlsx"));
+        var real = await client.PostAsync("/api/register/import", Uploads.File(file, "register.xlsx"));
         Assert.Equal(HttpStatusCode.OK, real.StatusCode);
         Assert.Equal(before + 1, await Db().Associations.CountAsync());
     }
@@ -94,7 +84,7 @@ public abstract class DomainApiTests(PlatformFactory platform)
     public async Task A_broken_workbook_is_refused_with_a_clear_problem()
     {
         var client = await platform.SignedInAsync("leading");
-        var response = await client.PostAsync("/api/register/import", FileContent("PK\u0003\u0004 not really a zip"u8.ToArray(), "register.xlsx"));
+        var response = await client.PostAsync("/api/register/import", Uploads.File("PK\u0003\u0004 not really a zip"u8.ToArray(), "register.xlsx"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("EXCEL", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -125,7 +115,7 @@ public abstract class DomainApiTests(PlatformFactory platform)
         Assert.Equal(HttpStatusCode.NotFound, (await jxj.GetAsync($"/api/associations/{other.Id}/checklist")).StatusCode);
         var list = await jxj.GetFromJsonAsync<JsonObject>("/api/register?take=500");
         Assert.All(list!["items"]!.AsArray(), a => Assert.Equal(units["jxj"], a!["supervisoryUnitId"]!.GetValue<Guid>()));
-        Assert.Equal(HttpStatusCode.Forbidden, (await jxj.PostAsync("/api/register/import", FileContent([1], "x.xlsx"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await jxj.PostAsync("/api/register/import", Uploads.File([1], "x.xlsx"))).StatusCode);
     }
 
     [Fact]
@@ -144,7 +134,7 @@ public abstract class DomainApiTests(PlatformFactory platform)
     {
         var client = await platform.SignedInAsync("assoc.ceramics");
         var exe = new byte[] { 0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00 };
-        var response = await client.PostAsync("/api/documents", FileContent(exe, "../../证明材料.pdf"));
+        var response = await client.PostAsync("/api/documents", Uploads.File(exe, "../../证明材料.pdf"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("DOCUMENT_", (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -153,7 +143,7 @@ public abstract class DomainApiTests(PlatformFactory platform)
     public async Task A_seal_over_an_uploaded_document_detects_a_file_changed_on_disk()
     {
         var client = await platform.SignedInAsync("assoc.ceramics");
-        var uploaded = await client.PostAsync("/api/documents", FileContent(Docx("章程修正案"), "../章程修正案.docx"));
+        var uploaded = await client.PostAsync("/api/documents", Uploads.File(Docx("章程修正案"), "../章程修正案.docx"));
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         var record = await uploaded.Content.ReadFromJsonAsync<JsonObject>();
         var id = record!["id"]!.GetValue<Guid>();

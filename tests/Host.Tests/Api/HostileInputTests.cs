@@ -37,15 +37,6 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
     private static string UserTask(string id, string name, string outcome, string outcomeName) =>
         $"""<bpmn:userTask id="{id}" name="{name}" camunda:assignee="leading"><bpmn:extensionElements><camunda:formData><camunda:formField id="outcome" label="办理结论" type="enum"><camunda:validation><camunda:constraint name="required" /></camunda:validation><camunda:value id="{outcome}" name="{outcomeName}" /></camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask>""";
 
-    private static MultipartFormDataContent FileContent(byte[] content, string fileName, string contentType = "application/octet-stream")
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(file, "file", fileName);
-        return form;
-    }
-
     private static byte[] Workbook(IEnumerable<Dictionary<string, object?>> rows)
     {
         var stream = new MemoryStream();
@@ -357,7 +348,7 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
         var row = Row("临沂市罗庄区缺列协会", Codes.Next());
         row.Remove(RegisterColumns.Name);
 
-        var response = await client.PostAsync("/api/register/import", FileContent(Workbook([row]), "register.xlsx"));
+        var response = await client.PostAsync("/api/register/import", Uploads.File(Workbook([row]), "register.xlsx"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var issue = Assert.Single((await ProblemAsync(response))["issues"]!.AsArray());
@@ -373,7 +364,7 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
         var before = await Db().Associations.CountAsync();
         var rows = Enumerable.Range(0, 100_000).Select(i => Row($"临沂市罗庄区批量{i}协会", null));
 
-        var response = await client.PostAsync("/api/register/import", FileContent(Workbook(rows), "register.xlsx"));
+        var response = await client.PostAsync("/api/register/import", Uploads.File(Workbook(rows), "register.xlsx"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var issue = Assert.Single((await ProblemAsync(response))["issues"]!.AsArray());
@@ -388,7 +379,7 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
     {
         var client = await platform.SignedInAsync("leading");
         const string name = "=HYPERLINK(\"http://evil.example\",\"临沂市罗庄区公式协会\")";
-        var imported = await client.PostAsync("/api/register/import", FileContent(Workbook([Row(name, Codes.Next())]), "register.xlsx"));
+        var imported = await client.PostAsync("/api/register/import", Uploads.File(Workbook([Row(name, Codes.Next())]), "register.xlsx"));
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(1, await Db().Associations.CountAsync(a => a.Name == name));
 
@@ -440,7 +431,7 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
         var client = await platform.SignedInAsync("leading");
         var before = await Db().Associations.CountAsync();
 
-        var response = await client.PostAsync("/api/register/import", FileContent("名称,统一社会信用代码\n=cmd|' /C calc'!A0,x\n"u8.ToArray(), fileName));
+        var response = await client.PostAsync("/api/register/import", Uploads.File("名称,统一社会信用代码\n=cmd|' /C calc'!A0,x\n"u8.ToArray(), fileName));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var issue = Assert.Single((await ProblemAsync(response))["issues"]!.AsArray());
@@ -454,7 +445,7 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
     {
         var client = await platform.SignedInAsync("leading");
 
-        var response = await client.PostAsync("/api/register/import", FileContent(new byte[21 * 1024 * 1024], "register.xlsx"));
+        var response = await client.PostAsync("/api/register/import", Uploads.File(new byte[21 * 1024 * 1024], "register.xlsx"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var problem = await ProblemAsync(response);
@@ -474,7 +465,7 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
         var client = await platform.SignedInAsync("assoc.ceramics");
         var before = await Db().Documents.CountAsync();
 
-        var response = await client.PostAsync("/api/documents", FileContent(Encoding.Latin1.GetBytes(content), fileName, "application/pdf"));
+        var response = await client.PostAsync("/api/documents", Uploads.File(Encoding.Latin1.GetBytes(content), fileName, "application/pdf"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var problem = await ProblemAsync(response);
@@ -495,7 +486,7 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
         var client = await platform.SignedInAsync("assoc.ceramics");
         var unique = Pdf.Concat(Encoding.UTF8.GetBytes(fileName)).ToArray();
 
-        var response = await client.PostAsync("/api/documents", FileContent(unique, fileName, "application/pdf"));
+        var response = await client.PostAsync("/api/documents", Uploads.File(unique, fileName, "application/pdf"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var record = await ProblemAsync(response);
@@ -538,7 +529,7 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
     {
         var client = await platform.SignedInAsync("assoc.ceramics");
 
-        var response = await client.PostAsync("/api/documents", FileContent(Pdf, "../../etc/passwd"));
+        var response = await client.PostAsync("/api/documents", Uploads.File(Pdf, "../../etc/passwd"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("DOCUMENT_TYPE_UNSUPPORTED", (await ProblemAsync(response))["code"]!.GetValue<string>());
@@ -552,7 +543,7 @@ public sealed class HostileInputTests(SqlitePlatform fixture) : IClassFixture<Sq
         var big = new byte[21 * 1024 * 1024];
         Pdf.CopyTo(big, 0);
 
-        var response = await client.PostAsync("/api/documents", FileContent(big, "大文件.pdf", "application/pdf"));
+        var response = await client.PostAsync("/api/documents", Uploads.File(big, "大文件.pdf", "application/pdf"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var problem = await ProblemAsync(response);

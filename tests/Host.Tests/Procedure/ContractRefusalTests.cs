@@ -2,12 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Decoupling.Domain.Checklists;
-using Decoupling.Domain.Identity;
 using Decoupling.Domain.Persistence;
 using Decoupling.Engine;
 using Decoupling.Engine.Entities;
 using Decoupling.Host.Tests.EndToEnd;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Decoupling.Host.Tests.Procedure;
@@ -33,24 +31,10 @@ public sealed class ContractRefusalTests(SqlitePlatform fixture) : IClassFixture
     }
 
     /// <summary>An association of the given unit with no case yet, and a staff account of its own (the seed has one for ceramics only).</summary>
-    private async Task<(Guid Id, string Staff)> FreshAssociationAsync(string unitCode)
+    private async Task<(Guid Id, string Staff)> FreshAssociationAsync(string unitCode, Guid? except = null)
     {
-        await using var scope = Platform.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var unit = await db.Departments.SingleAsync(d => d.Code == unitCode);
-        var started = (await Engine.ListInstancesAsync(key: "decoupling", take: 10_000)).Select(i => i.BusinessKey).ToHashSet();
-        var candidates = await db.Associations.Where(a => a.SupervisoryUnitId == unit.Id && !a.Exempt).OrderBy(a => a.Name).ToListAsync();
-        var association = candidates.First(a => !started.Contains(a.Id.ToString()) && !a.Name.Contains("陶瓷", StringComparison.Ordinal));
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
-        var name = "assoc." + association.Id.ToString("N")[..8];
-        if (await users.FindByNameAsync(name) is null)
-        {
-            var account = new PlatformUser { UserName = name, DisplayName = association.Name + " 工作人员", AssociationId = association.Id, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(account, "Luozhuang#2026")).Succeeded);
-            Assert.True((await users.AddToRoleAsync(account, PlatformRoles.AssociationStaff)).Succeeded);
-        }
-
-        return (association.Id, name);
+        var (id, staff, _) = await new ScenarioPlatform(Platform).FreshAssociationAsync(unitCode, except);
+        return (id, staff);
     }
 
     private async Task<JsonObject> VariablesAsync(Guid instanceId) => await Engine.GetVariablesAsync(instanceId);
@@ -59,7 +43,7 @@ public sealed class ContractRefusalTests(SqlitePlatform fixture) : IClassFixture
     public async Task Forged_and_undeclared_variables_on_a_completion_are_refused_and_nothing_is_written()
     {
         var (associationId, staff) = await FreshAssociationAsync("jxj");
-        var (otherId, _) = await FreshAssociationAsync("jxj");
+        var (otherId, _) = await FreshAssociationAsync("jxj", except: associationId);
         var driver = new ProcedureDriver(Platform, associationId, staff);
         var instanceId = await driver.StartDecouplingAsync("jxj");
         var selfCheck = await driver.TaskAtAsync(instanceId, "selfCheck");

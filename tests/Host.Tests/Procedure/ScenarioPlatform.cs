@@ -21,15 +21,18 @@ public sealed class ScenarioPlatform(PlatformFactory platform)
 
     public WorkflowEngine Engine => platform.Services.GetRequiredService<WorkflowEngine>();
 
-    /// <summary>An in-scope association of <paramref name="unitCode"/> no case has touched, and a staff account of its own.</summary>
-    public async Task<(Guid Id, string Staff, string Name)> FreshAssociationAsync(string unitCode)
+    /// <summary>
+    /// An in-scope association of <paramref name="unitCode"/> no case has touched, other than <paramref name="except"/>
+    /// (two picked before either case starts), and a staff account of its own.
+    /// </summary>
+    public async Task<(Guid Id, string Staff, string Name)> FreshAssociationAsync(string unitCode, Guid? except = null)
     {
         await using var scope = platform.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var unit = await db.Departments.SingleAsync(d => d.Code == unitCode);
         var touched = (await Engine.ListInstancesAsync(take: 100_000)).Select(i => i.BusinessKey).ToHashSet();
         var association = (await db.Associations.Where(a => a.SupervisoryUnitId == unit.Id && !a.Exempt).OrderBy(a => a.Name).ToListAsync())
-            .First(a => !touched.Contains(a.Id.ToString()) && !a.Name.Contains("陶瓷", StringComparison.Ordinal));
+            .First(a => !touched.Contains(a.Id.ToString()) && a.Id != except && !a.Name.Contains("陶瓷", StringComparison.Ordinal));
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
         var name = "assoc." + association.Id.ToString("N")[..8];
         if (await users.FindByNameAsync(name) is null)

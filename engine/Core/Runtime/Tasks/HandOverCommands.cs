@@ -15,15 +15,7 @@ internal sealed class HandOverCommands(TaskRuntime runtime)
     public Task TransferAsync(Guid taskId, Actor actor, string toUser, string? comment, CancellationToken cancellationToken) =>
         runtime.OnTaskAsync(taskId, actor, async (ctx, graph, task) =>
         {
-            TaskRuntime.RequireOpen(task);
-            runtime.RequireWorker(task, actor);
-            await runtime.RequireTargetAsync(graph, task, toUser, HandOver.Transfer, cancellationToken).ConfigureAwait(false);
-            if (task.Delegation == DelegationState.Pending)
-            {
-                throw new EngineException(EngineErrors.TaskDelegated);
-            }
-
-            TaskRuntime.TakeIfUnassigned(task, actor, ctx);
+            await PrepareAsync(ctx, graph, task, actor, toUser, HandOver.Transfer, cancellationToken).ConfigureAwait(false);
             var from = task.Assignee;
             task.Assignee = toUser;
             task.Touched = true;
@@ -35,15 +27,7 @@ internal sealed class HandOverCommands(TaskRuntime runtime)
     public Task DelegateAsync(Guid taskId, Actor actor, string toUser, string? comment, CancellationToken cancellationToken) =>
         runtime.OnTaskAsync(taskId, actor, async (ctx, graph, task) =>
         {
-            TaskRuntime.RequireOpen(task);
-            runtime.RequireWorker(task, actor);
-            await runtime.RequireTargetAsync(graph, task, toUser, HandOver.Delegate, cancellationToken).ConfigureAwait(false);
-            if (task.Delegation == DelegationState.Pending)
-            {
-                throw new EngineException(EngineErrors.TaskDelegated);
-            }
-
-            TaskRuntime.TakeIfUnassigned(task, actor, ctx);
+            await PrepareAsync(ctx, graph, task, actor, toUser, HandOver.Delegate, cancellationToken).ConfigureAwait(false);
             task.Owner = task.Assignee;
             task.Assignee = toUser;
             task.Delegation = DelegationState.Pending;
@@ -52,4 +36,18 @@ internal sealed class HandOverCommands(TaskRuntime runtime)
             ctx.Journal(graph, "task-delegated", task.ElementId, task.Name, task.Id, comment,
                 new JsonObject { ["owner"] = task.Owner, ["delegate"] = toUser }.ToJsonString());
         }, cancellationToken);
+
+    /// <summary>What both hand-overs ask: an open task the actor works, an eligible target, no delegation pending; the actor holds it first.</summary>
+    private async Task PrepareAsync(StepContext ctx, InstanceGraph graph, HumanTask task, Actor actor, string toUser, HandOver kind, CancellationToken cancellationToken)
+    {
+        TaskRuntime.RequireOpen(task);
+        runtime.RequireWorker(task, actor);
+        await runtime.RequireTargetAsync(graph, task, toUser, kind, cancellationToken).ConfigureAwait(false);
+        if (task.Delegation == DelegationState.Pending)
+        {
+            throw new EngineException(EngineErrors.TaskDelegated);
+        }
+
+        TaskRuntime.TakeIfUnassigned(task, actor, ctx);
+    }
 }
