@@ -144,11 +144,25 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
         return await scope.Get<DocumentService>().UploadAsync(content, new DocumentUpload(fileName, type, actor.UserName, ownerDepartment, ownerAssociation), cancellationToken);
     }
 
+    /// <summary>
+    /// Which documents are revised by new versions: the unit's plan and summary. Decisions, certificates and evidence are
+    /// never replaced (a decision is corrected by a new decision, evidence by another file).
+    /// </summary>
+    public static bool IsRevisable(DocumentRecord document) => document.Type is DocumentType.DecouplingPlan or DocumentType.Summary;
+
+    /// <summary>Whether a page offers this person to revise the document: a supervisory unit's staff, on a revisable document (the upload checks ownership).</summary>
+    public static bool OffersRevision(CaseActor actor, DocumentRecord document) => IsRevisable(document) && actor.SupervisoryUnitId is not null;
+
     /// <summary>A new version of a document the actor may read and whose owner they belong to (a revised plan or summary).</summary>
     public async Task<DocumentRecord> UploadVersionAsync(CaseActor actor, Guid documentId, Stream content, string fileName, CancellationToken cancellationToken = default)
     {
         await using var scope = UseCaseScope.Open(scopes, actor.UserName);
         var record = await ReadableAsync(scope, actor, documentId, cancellationToken);
+
+        if (!IsRevisable(record))
+        {
+            throw new AppException(AppErrors.DocumentNotRevisable, record.FileName);
+        }
 
         var owns = (record.OwnerDepartmentId is { } department && department == actor.Account.DepartmentId)
             || (record.OwnerAssociationId is { } association && (association == actor.Account.AssociationId

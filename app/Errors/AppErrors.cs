@@ -44,6 +44,9 @@ public static class AppErrors
     /// <summary>“{0}”不属于您的单位，不能上传新版本</summary>
     public static readonly AppError DocumentNotYours = new("DOCUMENT_NOT_YOURS", EngineErrorKind.Forbidden);
 
+    /// <summary>“{0}”不能以新版本替换：只有脱钩方案和工作总结可以上传修改稿</summary>
+    public static readonly AppError DocumentNotRevisable = new("DOCUMENT_NOT_REVISABLE", EngineErrorKind.Conflict);
+
     /// <summary>只有领导小组办公室可以修改协会名册</summary>
     public static readonly AppError RegisterEditForbidden = new("REGISTER_EDIT_FORBIDDEN", EngineErrorKind.Forbidden);
 

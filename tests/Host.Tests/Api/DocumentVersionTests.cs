@@ -43,6 +43,13 @@ public sealed class DocumentVersionTests(SqlitePlatform fixture) : IClassFixture
             Uploads.File(ProcedureScript.Docx("审核部门修改"), "脱钩方案.docx"))).StatusCode);
         var forged = await jxj.PostAsync($"/api/documents/{firstId}/versions", Uploads.File([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00], "脱钩方案.docx"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, forged.StatusCode);
+        // evidence is never replaced by a new version: another file is uploaded instead
+        var evidence = await jxj.PostAsync($"/api/documents?associationId={ceramics}&type=Evidence", Uploads.File(ProcedureScript.Docx("资产清单"), "资产清单.docx"));
+        var evidenceId = (await evidence.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        before = DocumentCount();
+        var replaced = await jxj.PostAsync($"/api/documents/{evidenceId}/versions", Uploads.File(ProcedureScript.Docx("改过的资产清单"), "资产清单.docx"));
+        Assert.Equal(HttpStatusCode.Conflict, replaced.StatusCode);
+        Assert.Equal("DOCUMENT_NOT_REVISABLE", (await replaced.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
         Assert.Equal(before, DocumentCount());
 
         var second = await jxj.PostAsync($"/api/documents/{firstId}/versions", Uploads.File(ProcedureScript.Docx("脱钩方案（修改稿）"), "脱钩方案（修改稿）.docx"));
