@@ -42,6 +42,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Documents.DocumentAccess>();
         services.AddSingleton<Register.RegisterQueries>();
         services.AddSingleton<Register.RegisterScopeOperations>();
+        services.AddSingleton<Register.AssociationStatuses>();
         services.AddSingleton<Matters.MatterQueries>();
         services.AddSingleton<Risks.CaseRiskRegister>();
         return services;

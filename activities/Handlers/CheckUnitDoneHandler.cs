@@ -30,9 +30,6 @@ public sealed class CheckUnitDoneHandler(IServiceScopeFactory scopes) : Activity
 
     public static async Task<List<Association>> UnitAssociationsAsync(ActivityScope scope, Guid unitId, CancellationToken cancellationToken)
     {
-        var former = unitId.ToString();
-        var formerIds = await scope.Db.AssociationChanges.AsNoTracking()
-            .Where(c => c.Field == nameof(Association.SupervisoryUnitId) && c.OldValue == former).Select(c => c.AssociationId).ToListAsync(cancellationToken);
-        return await scope.Db.Associations.AsNoTracking().Where(a => a.SupervisoryUnitId == unitId || formerIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        return await FormerUnits.OfUnit(scope.Db, scope.Db.Associations.AsNoTracking(), unitId).ToListAsync(cancellationToken);
     }
 }

@@ -35,9 +35,7 @@ public sealed class ComputeEvaluationHandler(IServiceScopeFactory scopes, Activi
         var db = run.Scope.Db;
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken);
         var associations = await db.Associations.AsNoTracking().OrderBy(a => a.Name).ToListAsync(cancellationToken);
-        var formerUnits = (await db.AssociationChanges.AsNoTracking().Where(c => c.Field == nameof(Association.SupervisoryUnitId) && c.OldValue != null)
-                .Select(c => new { c.AssociationId, c.OldValue }).ToListAsync(cancellationToken))
-            .GroupBy(c => c.AssociationId).ToDictionary(g => g.Key, g => Guid.TryParse(g.First().OldValue, out var u) ? u : (Guid?)null);
+        var formerUnits = await FormerUnits.AllAsync(db, cancellationToken);
         var checklists = await db.Checklists.AsNoTracking().Include(c => c.Items).ToDictionaryAsync(c => c.AssociationId, cancellationToken);
         var documents = (await db.IssuedDocumentNumbers.AsNoTracking().Where(n => n.AssociationId != null).Select(n => n.AssociationId!.Value).ToListAsync(cancellationToken))
             .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());

@@ -243,10 +243,7 @@ public sealed class GenerateDocumentHandler(IServiceScopeFactory scopes, Activit
     /// <summary>A decoupled association no longer names its supervisory unit: the register's history does.</summary>
     private static async Task<string?> FormerUnitAsync(ActivityRun run, Association a, CancellationToken cancellationToken)
     {
-        var former = await run.Scope.Db.AssociationChanges.AsNoTracking()
-            .Where(c => c.AssociationId == a.Id && c.Field == nameof(Association.SupervisoryUnitId) && c.OldValue != null)
-            .OrderByDescending(c => c.ChangedAt).Select(c => c.OldValue).FirstOrDefaultAsync(cancellationToken);
-        return Guid.TryParse(former, out var id) ? (await Lookups.DepartmentAsync(run.Scope, id, cancellationToken))?.Name : null;
+        return await FormerUnits.OfAsync(run.Scope.Db, a.Id, cancellationToken) is { } id ? (await Lookups.DepartmentAsync(run.Scope, id, cancellationToken))?.Name : null;
     }
 
     private static async Task FillAssociationAsync(ActivityRun run, Association a, Dictionary<string, string> values, CancellationToken cancellationToken)

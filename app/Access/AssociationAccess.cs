@@ -36,10 +36,20 @@ public sealed record AssociationAccess(bool District, Guid? SupervisoryUnitId, G
     /// <summary>The supervisory unit to filter a register search by, or null for the whole district.</summary>
     public Guid? SupervisoryFilter => District ? null : SupervisoryUnitId ?? Guid.Empty;
 
-    /// <summary>Loads an association the caller may see, or null (answered as 404).</summary>
+    /// <summary>
+    /// Loads an association the caller may see, or null (answered as 404). A unit still reads the associations that
+    /// left it by decoupling: its summary, audits and workbench are about them.
+    /// </summary>
     public async Task<Association?> FindAsync(PlatformDbContext db, Guid id, CancellationToken cancellationToken = default)
     {
         var association = await db.Associations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return association is not null && Covers(association) ? association : null;
+        if (association is null)
+        {
+            return null;
+        }
+
+        return Covers(association)
+            || (SupervisoryUnitId is { } unit && association.SupervisoryUnitId is null && await FormerUnits.OfAsync(db, id, cancellationToken) == unit)
+            ? association : null;
     }
 }

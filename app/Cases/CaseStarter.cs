@@ -133,7 +133,7 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
     public static async Task<JsonObject> FactsOfAsync(UseCaseScope scope, Association association, CancellationToken cancellationToken)
     {
         // after decoupling the association has no unit; the audit of its separation still goes to the unit it left
-        var unitId = association.SupervisoryUnitId ?? await FormerUnitAsync(scope, association.Id, cancellationToken);
+        var unitId = await FormerUnits.CurrentOrFormerAsync(scope.Db, association, cancellationToken);
         var unit = unitId is { } u ? await scope.Db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == u, cancellationToken) : null;
         return new JsonObject
         {
@@ -143,15 +143,6 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
             ["supervisoryUnitCode"] = unit?.Code,
             ["supervisoryUnitName"] = unit?.Name,
         };
-    }
-
-    private static async Task<Guid?> FormerUnitAsync(UseCaseScope scope, Guid associationId, CancellationToken cancellationToken)
-    {
-        var removed = (await scope.Db.AssociationChanges.AsNoTracking()
-                .Where(c => c.AssociationId == associationId && c.Field == nameof(Association.SupervisoryUnitId) && c.OldValue != null)
-                .Select(c => new { c.ChangedAt, c.OldValue }).ToListAsync(cancellationToken))
-            .OrderByDescending(c => c.ChangedAt).FirstOrDefault();
-        return Guid.TryParse(removed?.OldValue, out var unit) ? unit : null;
     }
 
     private static async Task<(string?, JsonObject)> UnitFactsAsync(UseCaseScope scope, CaseActor actor, string processName, string? businessKey, CancellationToken cancellationToken)

@@ -26,14 +26,12 @@ public sealed class ProcedureTriggers(WorkflowEngine engine, CaseStarter starter
         var started = new List<ProcessInstance>();
         List<Association> associations;
         Dictionary<Guid, Department> units;
-        Dictionary<Guid, Guid> formerUnits;
+        IReadOnlyDictionary<Guid, Guid> formerUnits;
         await using (var scope = UseCaseScope.Open(scopes, "system"))
         {
             associations = await scope.Db.Associations.AsNoTracking().Where(a => !a.Exempt).ToListAsync(cancellationToken);
             units = await scope.Db.Departments.AsNoTracking().Where(d => d.Kind == DepartmentKind.SupervisoryUnit).ToDictionaryAsync(d => d.Id, cancellationToken);
-            formerUnits = (await scope.Db.AssociationChanges.AsNoTracking()
-                    .Where(c => c.Field == nameof(Association.SupervisoryUnitId) && c.OldValue != null).ToListAsync(cancellationToken))
-                .GroupBy(c => c.AssociationId).ToDictionary(g => g.Key, g => Guid.TryParse(g.OrderBy(c => c.ChangedAt).First().OldValue, out var u) ? u : Guid.Empty);
+            formerUnits = await FormerUnits.AllAsync(scope.Db, cancellationToken);
         }
 
         foreach (var (unitId, unit) in units)
@@ -74,17 +72,6 @@ public sealed class ProcedureTriggers(WorkflowEngine engine, CaseStarter starter
                 }
 
                 facts = await CaseStarter.FactsOfAsync(scope, association, cancellationToken);
-                if (facts["supervisoryUnitCode"] is null)
-                {
-                    var former = await scope.Db.AssociationChanges.AsNoTracking()
-                        .Where(c => c.AssociationId == id && c.Field == nameof(Association.SupervisoryUnitId) && c.OldValue != null)
-                        .OrderBy(c => c.ChangedAt).Select(c => c.OldValue).FirstOrDefaultAsync(cancellationToken);
-                    if (Guid.TryParse(former, out var unitId) && await scope.Db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == unitId, cancellationToken) is { } unit)
-                    {
-                        facts["supervisoryUnitCode"] = unit.Code;
-                        facts["supervisoryUnitName"] = unit.Name;
-                    }
-                }
             }
 
             if (await starter.StartForPlatformAsync(AuditCheck, id.ToString(), facts, cancellationToken) is { } instance)

@@ -1,4 +1,5 @@
 using Decoupling.Application.Access;
+using Decoupling.Application.Cases;
 using Decoupling.Application.Errors;
 using Decoupling.Application.Infrastructure;
 using Decoupling.Application.People;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Decoupling.Application.Register;
 
 /// <summary>The register as each reader may see it (<see cref="AssociationAccess"/>), and its import for the leading-group office.</summary>
-public sealed class RegisterQueries(IServiceScopeFactory scopes)
+public sealed class RegisterQueries(IServiceScopeFactory scopes, ProgressQueries progress, AssociationStatuses statuses)
 {
     /// <summary>An entry as its page shows it: the record, its history, its unit's name and its ties with agencies (R4).</summary>
     public sealed record Entry(Association Association, IReadOnlyList<AssociationChange> History, string? UnitName)
@@ -46,6 +47,23 @@ public sealed class RegisterQueries(IServiceScopeFactory scopes)
             Relationships = [.. (await scope.Get<RelationshipService>().ListAsync(id, cancellationToken)).OrderBy(r => r.Kind).ThenBy(r => r.Agency, StringComparer.Ordinal)],
         };
     }
+
+    /// <summary>The entry's status with the case the actor may see (the portal's and the register entry's panel).</summary>
+    public async Task<AssociationStatus> StatusAsync(CaseActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        Association association;
+        await using (var scope = UseCaseScope.Open(scopes, actor.UserName))
+        {
+            association = await AssociationAccess.Of(actor).FindAsync(scope.Db, id, cancellationToken)
+                ?? throw new AppException(AppErrors.AssociationNotVisible, id);
+        }
+
+        return AssociationStatus.Of(association, await progress.OfAssociationAsync(actor, id, cancellationToken));
+    }
+
+    /// <summary>The statuses of entries the actor found with <see cref="SearchAsync"/>.</summary>
+    public Task<IReadOnlyDictionary<Guid, AssociationStatus>> StatusesAsync(IReadOnlyCollection<Association> found, CancellationToken cancellationToken = default) =>
+        statuses.OfAsync(found, cancellationToken);
 
     public async Task<MemoryStream> ExportAsync(CaseActor actor, CancellationToken cancellationToken = default)
     {

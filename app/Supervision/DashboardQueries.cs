@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Decoupling.Application.Supervision;
 
 /// <summary>The leading group's view of the district (R21) and its ledger export; supervisors only.</summary>
-public sealed class DashboardQueries(IServiceScopeFactory scopes, WorkflowEngine engine, CaseNames names, PeopleDirectory people)
+public sealed class DashboardQueries(IServiceScopeFactory scopes, WorkflowEngine engine, CaseNames names, PeopleDirectory people, Register.AssociationStatuses statuses)
 {
     public async Task<DashboardSnapshot> SnapshotAsync(CaseActor actor, CancellationToken cancellationToken = default)
     {
@@ -25,16 +25,17 @@ public sealed class DashboardQueries(IServiceScopeFactory scopes, WorkflowEngine
             .Select(i => (i.Category, i.Status)).ToList();
         var matters = await db.Matters.CountAsync(cancellationToken);
         var zero = await db.Matters.CountAsync(m => m.InPersonVisits == 0, cancellationToken);
-        var now = engine.Clock.Now;
-        var overdue = (await engine.Tasks.OverdueAsync(now, 500, cancellationToken)).ToList();
         var reports = await engine.ListInstancesAsync(key: "risk-report", state: InstanceState.Active, cancellationToken: cancellationToken);
         var supervision = (await db.SupervisionItems.AsNoTracking().Where(i => i.ClosedAt == null).ToListAsync(cancellationToken))
             .OrderByDescending(i => i.OverdueWorkingDays).ThenBy(i => i.DueAt).ToList();
-        return new DashboardSnapshot(associations, units, items, matters, zero, overdue, reports,
-            await names.ResolveAsync(overdue.Select(t => t.BusinessKey).Concat(reports.Select(r => r.BusinessKey)), cancellationToken),
+        return new DashboardSnapshot(associations, units, items, matters, zero, reports,
+            await names.ResolveAsync(reports.Select(r => r.BusinessKey), cancellationToken),
             await people.NamesAsync(cancellationToken))
         {
             Supervision = supervision,
+            SupervisionClosed = await db.SupervisionItems.CountAsync(i => i.ClosedAt != null, cancellationToken),
+            Statuses = await statuses.OfAsync(associations, cancellationToken),
+            FormerUnits = await Domain.Register.FormerUnits.AllAsync(db, cancellationToken),
         };
     }
 

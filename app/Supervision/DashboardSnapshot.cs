@@ -11,7 +11,6 @@ public sealed record DashboardSnapshot(
     IReadOnlyList<(SeparationCategory Category, ChecklistItemStatus Status)> Items,
     int Matters,
     int ZeroVisitMatters,
-    IReadOnlyList<HumanTask> Overdue,
     IReadOnlyList<ProcessInstance> OpenReports,
     IReadOnlyDictionary<string, string> CaseNames,
     IReadOnlyDictionary<string, string> People)
@@ -19,5 +18,20 @@ public sealed record DashboardSnapshot(
     /// <summary>Open supervision items (督办), the longest overdue first; the office urges the department from the dashboard.</summary>
     public IReadOnlyList<Domain.Supervision.SupervisionItem> Supervision { get; init; } = [];
 
-    public int Finished => Associations.Count(DecouplingProgress.IsFinished);
+    /// <summary>督办 items closed because their task was done: the overdue figures come from these records, not the live task list.</summary>
+    public int SupervisionClosed { get; init; }
+
+    /// <summary>Each association's status, the same the register, the workbench and the portal show.</summary>
+    public IReadOnlyDictionary<Guid, Register.AssociationStatus> Statuses { get; init; } = new Dictionary<Guid, Register.AssociationStatus>();
+
+    public Register.AssociationStage StageOf(Association association) =>
+        Statuses.TryGetValue(association.Id, out var status) ? status.Stage : Register.AssociationStatus.Of(association, Cases.CaseProgress.None).Stage;
+
+    /// <summary>The unit an association is counted with: its own, or the one it left by decoupling.</summary>
+    public IReadOnlyDictionary<Guid, Guid> FormerUnits { get; init; } = new Dictionary<Guid, Guid>();
+
+    public Guid? UnitOf(Association association) =>
+        association.SupervisoryUnitId ?? (FormerUnits.TryGetValue(association.Id, out var unit) ? unit : null);
+
+    public int Finished => Associations.Count(a => StageOf(a) == Register.AssociationStage.Finished);
 }

@@ -30,7 +30,8 @@ public sealed class RegisterService(PlatformDbContext db, TimeProvider time)
 
         if (supervisoryUnitId is not null)
         {
-            query = query.Where(a => a.SupervisoryUnitId == supervisoryUnitId);
+            // a unit keeps the associations that left it by decoupling (its summary and its workbench count them)
+            query = FormerUnits.OfUnit(db, query, supervisoryUnitId.Value);
         }
 
         if (status is not null)

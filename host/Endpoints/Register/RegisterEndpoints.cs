@@ -1,5 +1,10 @@
 using Decoupling.Application.Access;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Decoupling.Application.People;
+using Decoupling.Application.Register;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Decoupling.Domain.Persistence;
 using Decoupling.Domain.Register;
 using Decoupling.Host.Security;
@@ -18,25 +23,18 @@ public static class RegisterEndpoints
     {
         var register = endpoints.MapGroup("/api/register").RequireAuthorization(Policies.SignedIn).WithTags("协会名册");
 
-        register.MapGet("/", async (HttpContext http, ActorResolver actors, PlatformDbContext db, RegisterService service, string? search, RegistrationStatus? status, int? skip, int? take) =>
+        register.MapGet("/", async (HttpContext http, ActorResolver actors, RegisterQueries queries, IOptions<JsonOptions> json, string? search, RegistrationStatus? status, int? skip, int? take) =>
         {
-            var scope = AssociationAccess.Of(await actors.ForAsync(http.User));
-            if (!scope.District && scope.SupervisoryUnitId is null)
-            {
-                // association staff see their own record; a reviewer sees none
-                var own = scope.AssociationId is { } id ? await scope.FindAsync(db, id) : null;
-                return Results.Ok(new { total = own is null ? 0 : 1, items = own is null ? [] : new[] { own } });
-            }
-
-            var (items, total) = await service.SearchAsync(search, scope.SupervisoryUnitId, status, skip ?? 0, take ?? 50);
-            return Results.Ok(new { total, items });
+            var (items, total) = await queries.SearchAsync(await actors.ForAsync(http.User), search, status, skip ?? 0, take ?? 50);
+            var statuses = await queries.StatusesAsync(items);
+            return Results.Ok(new { total, items = items.Select(a => WithStatus(a, statuses[a.Id], json.Value)) });
         });
 
-        register.MapGet("/{id:guid}", async (Guid id, HttpContext http, ActorResolver actors, PlatformDbContext db, RegisterService service) =>
+        register.MapGet("/{id:guid}", async (Guid id, HttpContext http, ActorResolver actors, RegisterQueries queries, IOptions<JsonOptions> json) =>
         {
-            var scope = AssociationAccess.Of(await actors.ForAsync(http.User));
-            var association = await scope.FindAsync(db, id);
-            return association is null ? Results.NotFound() : Results.Ok(new { association, history = await service.HistoryAsync(id) });
+            var actor = await actors.ForAsync(http.User);
+            var entry = await queries.GetAsync(actor, id);
+            return Results.Ok(new { association = WithStatus(entry.Association, await queries.StatusAsync(actor, id), json.Value), history = entry.History });
         });
 
         register.MapPost("/", async (AssociationFields fields, RegisterService service) =>
@@ -55,19 +53,16 @@ public static class RegisterEndpoints
             return report.IsValid ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).RequireAuthorization(Policies.Designers).DisableAntiforgery();
 
-        register.MapGet("/export", async (HttpContext http, ActorResolver actors, RegisterExporter exporter) =>
-        {
-            var scope = AssociationAccess.Of(await actors.ForAsync(http.User));
-            if (!scope.District && scope.SupervisoryUnitId is null)
-            {
-                return Results.Forbid();
-            }
-
-            var file = new MemoryStream();
-            await exporter.ExportAsync(file, scope.SupervisoryUnitId);
-            file.Position = 0;
-            return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "register.xlsx");
-        });
+        register.MapGet("/export", async (HttpContext http, ActorResolver actors, RegisterQueries queries) =>
+            Results.File(await queries.ExportAsync(await actors.ForAsync(http.User)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "register.xlsx"));
         return endpoints;
+    }
+
+    /// <summary>The entry as stored (its <c>status</c> is the registration's), with <c>decoupling</c>: the one status every page shows (<see cref="AssociationStatus"/>).</summary>
+    private static JsonNode WithStatus(Association association, AssociationStatus status, JsonOptions json)
+    {
+        var node = JsonSerializer.SerializeToNode(association, json.SerializerOptions)!;
+        node["decoupling"] = new JsonObject { ["stage"] = status.Stage.ToString(), ["label"] = status.Label, ["detail"] = status.Detail };
+        return node;
     }
 }
