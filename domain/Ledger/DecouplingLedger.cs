@@ -13,7 +13,11 @@ namespace Decoupling.Domain.Ledger;
 /// </summary>
 public static class DecouplingLedger
 {
-    public sealed record Line(Association Association, string UnitName, int Documents, int Visits);
+    /// <summary>One association with the unit it is counted with; <see cref="UnitLeft"/> when it left that unit by decoupling.</summary>
+    public sealed record Line(Association Association, string UnitName, int Documents, int Visits)
+    {
+        public bool UnitLeft { get; init; }
+    }
 
     public static async Task<IReadOnlyList<Line>> LinesAsync(PlatformDbContext db, string? unitCode = null, CancellationToken cancellationToken = default)
     {
@@ -23,16 +27,19 @@ public static class DecouplingLedger
             .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
         var visits = (await db.Matters.AsNoTracking().Select(m => new { m.AssociationId, m.InPersonVisits }).ToListAsync(cancellationToken))
             .Where(m => m.AssociationId is not null).GroupBy(m => m.AssociationId!.Value).ToDictionary(g => g.Key, g => g.Sum(m => m.InPersonVisits));
+        // a decoupled association is counted with the unit it left, or a unit's 已完成 would always read 0
+        var former = await FormerUnits.AllAsync(db, cancellationToken);
         var lines = new List<Line>();
         foreach (var a in associations)
         {
-            var unit = a.SupervisoryUnitId is { } id && departments.TryGetValue(id, out var d) ? d : null;
+            var unitId = a.SupervisoryUnitId ?? (former.TryGetValue(a.Id, out var left) ? left : null);
+            var unit = unitId is { } id && departments.TryGetValue(id, out var d) ? d : null;
             if (unitCode is not null && unit?.Code != unitCode)
             {
                 continue;
             }
 
-            lines.Add(new Line(a, unit?.Name ?? "（已脱钩/无）", documents.GetValueOrDefault(a.Id), visits.GetValueOrDefault(a.Id)));
+            lines.Add(new Line(a, unit?.Name ?? "（无业务主管单位）", documents.GetValueOrDefault(a.Id), visits.GetValueOrDefault(a.Id)) { UnitLeft = a.SupervisoryUnitId is null && unit is not null });
         }
 
         return lines;
@@ -44,7 +51,7 @@ public static class DecouplingLedger
         {
             ["协会商会名称"] = l.Association.Name,
             ["统一社会信用代码"] = l.Association.CreditCode,
-            ["业务主管单位"] = l.UnitName,
+            ["业务主管单位"] = l.UnitLeft ? l.UnitName + "（已脱离）" : l.UnitName,
             ["脱钩结果"] = RegisterLabels.Display(l.Association.Outcome),
             ["原因"] = l.Association.OutcomeReason,
             ["登记证书编号"] = l.Association.CertificateNumber,

@@ -18,7 +18,7 @@ public sealed class RegisterExporter(PlatformDbContext db)
         var query = db.Associations.AsNoTracking();
         if (supervisoryUnitId is not null)
         {
-            query = query.Where(a => a.SupervisoryUnitId == supervisoryUnitId);
+            query = FormerUnits.OfUnit(db, query, supervisoryUnitId.Value);
         }
 
         var associations = await query.OrderBy(a => a.Name).ToListAsync(cancellationToken);

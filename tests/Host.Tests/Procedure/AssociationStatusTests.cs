@@ -7,6 +7,7 @@ using Decoupling.Application.Supervision;
 using Decoupling.Domain.Persistence;
 using Decoupling.Domain.Register;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace Decoupling.Host.Tests.Procedure;
 
@@ -94,6 +95,12 @@ public sealed class AssociationStatusTests(SqlitePlatform fixture) : IClassFixtu
         var other = await ActorAsync("nyj");
         Assert.DoesNotContain((await Get<RegisterQueries>().SearchAsync(other, name)).Items, a => a.Id == id);
         Assert.Equal(HttpStatusCode.NotFound, (await (await fixture.Factory.SignedInAsync("nyj")).GetAsync($"/api/register/{id}")).StatusCode);
+
+        // the unit's ledger counts it as the unit's, finished, and says it left the unit
+        var ledger = await Get<DashboardQueries>().LedgerAsync(unit);
+        var line = ledger.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Single(r => r["协会商会名称"]?.ToString() == name);
+        Assert.EndsWith("（已脱离）", line["业务主管单位"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("已脱钩", line["脱钩结果"]!.ToString());
 
         // the dashboard counts it with the unit it left
         var snapshot = await Get<DashboardQueries>().SnapshotAsync(await ActorAsync("leading"));
