@@ -40,6 +40,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<TaskPeople>();
         services.AddSingleton<ChecklistOperations>();
         services.AddSingleton<Documents.DocumentAccess>();
+        services.AddSingleton<Documents.CaseDocuments>();
         services.AddSingleton<Register.RegisterQueries>();
         services.AddSingleton<Register.RegisterScopeOperations>();
         services.AddSingleton<Register.AssociationStatuses>();

@@ -89,7 +89,8 @@ public sealed class CaseQueries(WorkflowEngine engine, CaseNames names, ProcessC
                 entry.At,
                 entry.Kind,
                 entry.ElementId,
-                entry.ElementName ?? node?.Name,
+                // an entry of the instance itself (a called case's end) is named by its process, not left as 流程
+                entry.ElementName ?? node?.Name ?? (entry.ElementId is null ? process?.Name : null),
                 entry.Actor is { } by ? who.GetValueOrDefault(by, by) : "系统",
                 outcome is null ? null : outcome == "returned" ? "退回" : outcomeField?.ValueName(outcome) ?? outcome,
                 ProcessCatalog.IsNegative(outcomeField, outcome),

@@ -9,6 +9,8 @@ namespace Decoupling.Application.Cases;
 public sealed class ProgressQueries(WorkflowEngine engine)
 {
     public const string DecouplingProcess = "decoupling";
+    public const string UnitSummaryProcess = "unit-summary";
+    public const string EvaluationProcess = "evaluation";
     public const string StepProperty = "step";
 
     /// <summary>The association's latest decoupling case and its step; none when there is none or the actor may not see it.</summary>
@@ -46,7 +48,7 @@ public sealed class ProgressQueries(WorkflowEngine engine)
         var open = (await engine.Tasks.OfInstanceAsync(instance.RootInstanceId, cancellationToken)).Where(t => t.State == HumanTaskState.Open).ToList();
         if (instance.State != InstanceState.Active)
         {
-            return new CaseProgress(instance, 4, []);
+            return await AfterTheCaseAsync(instance, cancellationToken);
         }
 
         var process = await engine.GetProcessAsync(instance.DefinitionId, cancellationToken);
@@ -56,5 +58,26 @@ public sealed class ProgressQueries(WorkflowEngine engine)
             .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
             .DefaultIfEmpty(1).Max();
         return new CaseProgress(instance, Math.Max(1, step), [.. open.Select(t => t.Name ?? t.ElementId).Distinct()]);
+    }
+
+    /// <summary>
+    /// The association's own case is over (steps 1–3): step 4 is done when its unit's summary case has ended, step 5
+    /// when, after that, a district evaluation has ended. The unit is the one the case ran under (a decoupled
+    /// association names none any more).
+    /// </summary>
+    private async Task<CaseProgress> AfterTheCaseAsync(ProcessInstance instance, CancellationToken cancellationToken)
+    {
+        var unit = (System.Text.Json.Nodes.JsonNode.Parse(instance.VariablesJson) as System.Text.Json.Nodes.JsonObject)?["supervisoryUnitCode"]?.ToString();
+        var summary = unit is null ? null
+            : (await engine.ListInstancesAsync(key: UnitSummaryProcess, businessKey: unit, take: 50, cancellationToken: cancellationToken))
+                .Where(i => i.State == InstanceState.Completed).OrderByDescending(i => i.EndedAt).FirstOrDefault();
+        if (summary is null)
+        {
+            return new CaseProgress(instance, 4, []) { StepsDone = 3 };
+        }
+
+        var evaluated = (await engine.ListInstancesAsync(key: EvaluationProcess, businessKey: CaseSubjects.DistrictKey, take: 50, cancellationToken: cancellationToken))
+            .Any(i => i.State == InstanceState.Completed && i.EndedAt >= summary.EndedAt);
+        return new CaseProgress(instance, 5, []) { StepsDone = evaluated ? 5 : 4 };
     }
 }

@@ -26,9 +26,11 @@ public sealed class Clerks(PlatformFixture platform)
     /// Opens the user's inbox and completes the first task whose name contains <paramref name="taskName"/>; false if there is
     /// none. <paramref name="outcome"/> is the id of one of the outcomes the task's form declares (the button
     /// <c>#outcome-{id}</c>); without it the task's first outcome, the one the page shows as the main button (同意, 提交…).
-    /// <paramref name="prepare"/> is what the person does on the task page before deciding.
+    /// <paramref name="prepare"/> is what the person does on the task page before deciding; <paramref name="comment"/> their
+    /// opinion (a reason for a return), otherwise the outcome's name.
     /// </summary>
-    public async Task<bool> CompleteAsync(string user, string taskName, string? screenshot = null, string? outcome = null, Func<IPage, Task>? prepare = null)
+    public async Task<bool> CompleteAsync(string user, string taskName, string? screenshot = null, string? outcome = null, Func<IPage, Task>? prepare = null,
+        string? comment = null)
     {
         var page = await AsAsync(user);
         await page.GotoAsync("/tasks");
@@ -55,7 +57,7 @@ public sealed class Clerks(PlatformFixture platform)
 
         var button = outcome is null ? outcomes.First : page.Locator($"#outcome-{outcome}");
         var name = (await button.InnerTextAsync()).Trim();
-        await page.Locator("#comment").FillAsync(name + "。");
+        await page.Locator("#comment").FillAsync(comment ?? name + "。");
         await button.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/tasks", StringComparison.Ordinal));
@@ -63,11 +65,12 @@ public sealed class Clerks(PlatformFixture platform)
     }
 
     /// <summary>Waits until the task reaches the user's inbox (async steps run on Hangfire in the background).</summary>
-    public async Task CompleteWhenThereAsync(string user, string taskName, string? screenshot = null, string? outcome = null, Func<IPage, Task>? prepare = null)
+    public async Task CompleteWhenThereAsync(string user, string taskName, string? screenshot = null, string? outcome = null, Func<IPage, Task>? prepare = null,
+        string? comment = null)
     {
         for (var attempt = 0; attempt < 40; attempt++)
         {
-            if (await CompleteAsync(user, taskName, screenshot, outcome, prepare))
+            if (await CompleteAsync(user, taskName, screenshot, outcome, prepare, comment))
             {
                 return;
             }

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Decoupling.Browser.Tests;
 
-/// <summary>Small real .docx files for uploads.</summary>
+/// <summary>Small real .docx files for uploads, and the text of a downloaded one.</summary>
 internal static class Docx
 {
     public static byte[] Minimal(string text)
@@ -16,5 +16,22 @@ internal static class Docx
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>The document's text, paragraph by paragraph (table cells included), as a reader sees it.</summary>
+    public static string Text(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return string.Join("\n", document.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
+    }
+
+    /// <summary>Clicks 下载 in the given document row and reads the file the browser receives.</summary>
+    public static async Task<(string FileName, string Text)> DownloadAsync(Microsoft.Playwright.IPage page, Microsoft.Playwright.ILocator row)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("button", new() { HasText = "下载" }).ClickAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return (download.SuggestedFilename, Text(buffer.ToArray()));
     }
 }

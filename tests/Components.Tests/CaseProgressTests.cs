@@ -83,6 +83,45 @@ public sealed class CaseProgressTests
         Assert.Contains("部门审核", bar.Find(".mud-typography-caption").TextContent);
     }
 
+    private static string Immediate(string key) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <bpmn:process id="{key}" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [Fact]
+    public async Task After_its_own_case_the_association_waits_for_its_units_summary_and_then_the_district_evaluation()
+    {
+        await using var platform = await PlatformFixture.CreateAsync("assoc.ceramics");
+        var (association, _) = await StartCeramicsCaseAsync(platform);
+        foreach (var (user, group) in new[] { ("li", "dept:jxj"), ("wang", "dept:czj") })
+        {
+            var actor = Actor.User(user, group);
+            await platform.Engine.Tasks.CompleteAsync((await platform.Engine.Tasks.InboxAsync(actor)).Single().Id, actor, "approve", null, "同意");
+        }
+
+        var bar = platform.Context.Render<CaseProgress>(p => p.Add(c => c.AssociationId, association));
+        // steps 1-3 are the association's own case; the summary is the unit's, not yet written
+        bar.WaitForAssertion(() => Assert.Equal(["done", "done", "done", "active", ""], Classes(bar)));
+        Assert.Contains("待业务主管单位报送工作总结", bar.Find(".mud-typography-caption").TextContent);
+
+        await platform.Engine.DeployAsync(Immediate("unit-summary"), "unit-summary.bpmn", "test");
+        await platform.Engine.StartAsync(new StartRequest("unit-summary") { BusinessKey = "jxj" }, Actor.System);
+        bar.Render();
+        bar.WaitForAssertion(() => Assert.Equal(["done", "done", "done", "done", "active"], Classes(bar)));
+
+        await platform.Engine.DeployAsync(Immediate("evaluation"), "evaluation.bpmn", "test");
+        await platform.Engine.StartAsync(new StartRequest("evaluation") { BusinessKey = "district" }, Actor.System);
+        bar.Render();
+        bar.WaitForAssertion(() => Assert.Equal(["done", "done", "done", "done", "done"], Classes(bar)));
+        Assert.Contains("全区成效评估已完成", bar.Find(".mud-typography-caption").TextContent);
+    }
+
     [Fact]
     public async Task The_supervisory_unit_recorded_at_the_start_sees_the_case_before_it_has_a_task()
     {
