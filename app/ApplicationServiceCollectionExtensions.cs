@@ -46,6 +46,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Register.AssociationStatuses>();
         services.AddSingleton<Matters.MatterQueries>();
         services.AddSingleton<Risks.CaseRiskRegister>();
+        services.AddSingleton<Publications.PublicationBoard>();
         return services;
     }
 

@@ -13,7 +13,7 @@ namespace Decoupling.Application.Documents;
 /// <summary>
 /// Who reads which document, once for the API and the pages: the district's supervisors all; a department its own;
 /// whoever may see an association its documents; a reviewing department the association's plan and the evidence of
-/// the items it reviews. Anything else answers as missing.
+/// the items it reviews; the addressees of a published notice its attachments. Anything else answers as missing.
 /// </summary>
 public sealed class DocumentAccess(IServiceScopeFactory scopes)
 {
@@ -23,6 +23,12 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
         if (access.District || (record.OwnerDepartmentId is { } department && department == actor.Account.DepartmentId))
         {
             return true;
+        }
+
+        // a notice's attachment goes wherever the notice went: its addressees and their units (R25)
+        if (record.Type == DocumentType.PublicationAttachment)
+        {
+            return await Publications.PublicationAudience.MayReadAttachmentAsync(db, actor, record.Id, cancellationToken);
         }
 
         if (record.OwnerAssociationId is not { } owner)

@@ -76,4 +76,43 @@ public static class AppErrors
 
     /// <summary>风险“{0}”已处置销号</summary>
     public static readonly AppError RiskAlreadyClosed = new("RISK_ALREADY_CLOSED", EngineErrorKind.Conflict);
+
+    /// <summary>只有领导小组办公室可以发布通知公告和政策解读</summary>
+    public static readonly AppError PublicationForbidden = new("PUBLICATION_FORBIDDEN", EngineErrorKind.Forbidden);
+
+    /// <summary>通知公告的“{0}”须填写</summary>
+    public static readonly AppError PublicationFieldRequired = new("PUBLICATION_FIELD_REQUIRED", EngineErrorKind.Invalid);
+
+    /// <summary>通知公告的“{0}”不能超过 {1} 字</summary>
+    public static readonly AppError PublicationFieldTooLong = new("PUBLICATION_FIELD_TOO_LONG", EngineErrorKind.Invalid);
+
+    /// <summary>类别“{0}”无法识别，可选：{1}</summary>
+    public static readonly AppError PublicationKindUnknown = new("PUBLICATION_KIND_UNKNOWN", EngineErrorKind.Invalid);
+
+    /// <summary>发布范围选择“按业务主管单位”时，须选择至少一个业务主管单位</summary>
+    public static readonly AppError PublicationUnitsRequired = new("PUBLICATION_UNITS_REQUIRED", EngineErrorKind.Invalid);
+
+    /// <summary>发布范围中的业务主管单位 {0} 不存在</summary>
+    public static readonly AppError PublicationUnitUnknown = new("PUBLICATION_UNIT_UNKNOWN", EngineErrorKind.Invalid);
+
+    /// <summary>发布范围内没有纳入脱钩范围的协会商会，无人应读</summary>
+    public static readonly AppError PublicationAudienceEmpty = new("PUBLICATION_AUDIENCE_EMPTY", EngineErrorKind.Invalid);
+
+    /// <summary>要更正的通知公告 {0} 不存在</summary>
+    public static readonly AppError PublicationCorrectedUnknown = new("PUBLICATION_CORRECTED_UNKNOWN", EngineErrorKind.Invalid);
+
+    /// <summary>附件“{0}”须为 PDF 或 Word（.docx）文件</summary>
+    public static readonly AppError PublicationAttachmentKind = new("PUBLICATION_ATTACHMENT_KIND", EngineErrorKind.Invalid);
+
+    /// <summary>附件不能超过 {0} 个</summary>
+    public static readonly AppError PublicationTooManyAttachments = new("PUBLICATION_TOO_MANY_ATTACHMENTS", EngineErrorKind.Invalid);
+
+    /// <summary>通知公告 {0} 不存在</summary>
+    public static readonly AppError PublicationNotFound = new("PUBLICATION_NOT_FOUND", EngineErrorKind.NotFound);
+
+    /// <summary>阅读情况只有领导小组办公室和业务主管单位可以查看</summary>
+    public static readonly AppError PublicationReadsForbidden = new("PUBLICATION_READS_FORBIDDEN", EngineErrorKind.Forbidden);
+
+    /// <summary>只有领导小组办公室可以催阅</summary>
+    public static readonly AppError PublicationRemindForbidden = new("PUBLICATION_REMIND_FORBIDDEN", EngineErrorKind.Forbidden);
 }

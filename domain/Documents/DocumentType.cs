@@ -12,4 +12,7 @@ public enum DocumentType
     Certificate,
     RegisterExport,
     Other,
+
+    /// <summary>An attachment of a notice or policy interpretation the office published (R25).</summary>
+    PublicationAttachment,
 }

@@ -81,6 +81,10 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
 
     public DbSet<Risks.CaseRisk> CaseRisks => Set<Risks.CaseRisk>();
 
+    public DbSet<Publications.Publication> Publications => Set<Publications.Publication>();
+
+    public DbSet<Publications.PublicationRecipient> PublicationRecipients => Set<Publications.PublicationRecipient>();
+
     public DbSet<Supervision.SupervisionItem> SupervisionItems => Set<Supervision.SupervisionItem>();
 
     public DbSet<AssociationRelationship> AssociationRelationships => Set<AssociationRelationship>();
@@ -165,6 +169,7 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
         configurationBuilder.Properties<MatterState>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<CalendarDayKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<JobRunOutcome>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Publications.PublicationKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 

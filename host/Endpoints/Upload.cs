@@ -44,6 +44,41 @@ public static class Upload
     }
 
     /// <summary>
+    /// A form with any number of files (the publication's attachments): its fields and each file read into memory,
+    /// every file within <paramref name="maxBytesEach"/> and the whole body within <paramref name="maxTotal"/>.
+    /// </summary>
+    public static async Task<(IFormCollection Form, List<(MemoryStream Content, string FileName)> Files)> FormWithFilesAsync(HttpRequest request, long maxBytesEach, long maxTotal)
+    {
+        RefuseDeclaredOversize(request, maxTotal);
+        if (!request.HasFormContentType)
+        {
+            throw new BadHttpRequestException("multipart/form-data is expected");
+        }
+
+        var form = await request.ReadFormAsync();
+        if (form.Files.Sum(f => f.Length) > maxTotal)
+        {
+            throw TooLarge(maxTotal);
+        }
+
+        var files = new List<(MemoryStream, string)>();
+        foreach (var file in form.Files)
+        {
+            if (file.Length > maxBytesEach)
+            {
+                throw TooLarge(maxBytesEach);
+            }
+
+            var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            buffer.Position = 0;
+            files.Add((buffer, file.FileName));
+        }
+
+        return (form, files);
+    }
+
+    /// <summary>
     /// A body declared larger than the file limit plus room for the multipart envelope cannot hold an acceptable file:
     /// refused before the form is buffered, with the same message (limit in MB) as a file found too large after reading.
     /// </summary>

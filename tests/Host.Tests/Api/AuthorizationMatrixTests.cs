@@ -141,5 +141,7 @@ public sealed class AuthorizationMatrixTests(SqlitePlatform fixture) : IClassFix
     private static bool IsDataScopedRefusal(RouteEndpoint endpoint, HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Forbidden
         && endpoint.RoutePattern.RawText is "/api/register/export" or "/api/instances/" or "/api/instances"
-            or "/api/associations/{associationId:guid}/checklist/" or "/api/associations/{associationId:guid}/checklist";
+            or "/api/associations/{associationId:guid}/checklist/" or "/api/associations/{associationId:guid}/checklist"
+            // publishing and 催阅 are the office's; every signed-in role reaches the endpoint and the board refuses the rest
+            or "/api/publications/" or "/api/publications" or "/api/publications/{id:guid}/remind";
 }
