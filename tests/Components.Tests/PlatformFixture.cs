@@ -45,6 +45,7 @@ public sealed class PlatformFixture : IAsyncDisposable
         services.AddApplication();
         services.AddSingleton(engine);
         services.AddScoped<UiSession>();
+        services.AddScoped<Downloads>();
         fixture.Context.AddAuthorization().SetAuthorized(signedIn);
 
         await using (var db = PlatformDatabase.CreateSqlite(connection))

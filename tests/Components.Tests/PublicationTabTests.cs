@@ -131,4 +131,25 @@ public sealed class PublicationTabTests
         var published = Assert.Single(await db.Publications.AsNoTracking().ToListAsync());
         Assert.Equal("进展表.pdf", (await db.Documents.AsNoTracking().SingleAsync(d => d.Id == Assert.Single(published.AttachmentDocumentIds))).FileName);
     }
+
+    [Fact]
+    public async Task Opening_the_publication_page_records_the_read_and_shows_the_body_as_text()
+    {
+        await using var platform = await PlatformFixture.CreateAsync("assoc.ceramics");
+        var actors = platform.Context.Services.GetRequiredService<ActorResolver>();
+        var draft = new PublicationDraft("通知", "关于报送材料的通知", "第一行<script>alert(1)</script>\n第二行", ToWholeDistrict: true, [], null, []);
+        var published = await platform.Context.Services.GetRequiredService<PublicationBoard>().PublishAsync((await actors.ByUserNameAsync("leading"))!, draft);
+
+        var ceramics = await platform.AssociationIdAsync(Ceramics);
+        var page = platform.Context.Render<PublicationDetail>(p => p.Add(c => c.Id, published.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("关于报送材料的通知", page.Find("#publication-title").TextContent.Trim()));
+        Assert.Equal("第一行<script>alert(1)</script>\n第二行", page.Find("#publication-body").TextContent);
+        Assert.Empty(page.FindAll("#publication-body script"));
+        Assert.Empty(page.FindAll("#publication-reads"));
+        await using var scope = platform.Context.Services.CreateAsyncScope();
+        var receipt = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().PublicationRecipients.AsNoTracking()
+            .SingleAsync(r => r.PublicationId == published.Id && r.AssociationId == ceramics);
+        Assert.Equal("assoc.ceramics", receipt.FirstReaderUserName);
+    }
 }
