@@ -408,6 +408,8 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         // the newest report is the final one: the evaluator's findings, the district's figures, results in words
         var (fileName, text) = await Docx.DownloadAsync(leading, leading.Locator("#instance-documents tr", new() { HasText = "成效评估报告" }).First);
         Assert.Equal("罗庄区成效评估报告.docx", fileName);
+        // the draft generated before the evaluator's findings is listed too, and says it is the draft
+        await Assertions.Expect(leading.Locator("#instance-documents tr", new() { HasText = "罗庄区成效评估报告（初稿）.docx" })).ToHaveCountAsync(1);
         Assert.Contains(findings, text);
         Assert.Contains("评估方：省脱钩试点领导小组", text);
         Assert.Matches(@"行业协会商会共[1-9]\d*个，其中已脱钩[1-9]\d*个", text);
