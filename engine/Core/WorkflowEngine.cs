@@ -227,7 +227,7 @@ public sealed class WorkflowEngine
             var key = request.Key;
             var deployed = (request.Version is { } v
                     ? await definitions.FindVersionAsync(ctx.Session, key, v).ConfigureAwait(false)
-                    : await definitions.FindLatestAsync(ctx.Session, key).ConfigureAwait(false))
+                    : await definitions.FindLatestAsync(ctx.Session, key, inStep: true).ConfigureAwait(false))
                 ?? throw new EngineException(EngineErrors.DefinitionKeyNotFound, key);
             var process = deployed.Process;
             if (!Extensions.AccessPolicy.MayStart(process, actor))
