@@ -12,7 +12,7 @@ export default {
   'Create start event': '创建开始事件',
   'Create end event': '创建结束事件',
   'Create intermediate/boundary event': '创建中间/边界事件',
-  'Create gateway': '创建网关',
+  'Create gateway': '创建排他网关',
   'Create task': '创建任务',
   'Create user task': '创建用户任务',
   'Create service task': '创建服务任务',
@@ -25,7 +25,7 @@ export default {
 
   // context pad
   'Append end event': '追加结束事件',
-  'Append gateway': '追加网关',
+  'Append gateway': '追加排他网关',
   'Append task': '追加任务',
   'Append user task': '追加用户任务',
   'Append intermediate/boundary event': '追加中间/边界事件',
@@ -295,6 +295,9 @@ export default {
   'Type': '类型',
   'Implementation type': '实现类型',
   'External task': '外部任务',
+  // implementation types of a service task: the platform runs its own activities as external tasks
+  'External': '外部任务（平台活动）',
+  'Connector': '连接器',
   'Topic': '主题',
   'Java class': 'Java 类',
   'Class': '类',
@@ -415,6 +418,8 @@ export default {
   'The template applied was not found. Therefore, its properties cannot be shown. Unlink to access the data.': '未找到已应用的模板，无法显示其属性。取消关联后可访问数据。',
   'Choose element template': '选择元素模板',
   'Choose template': '选择模板',
+  // a title the element templates write without the translate service; UntranslatedLabels puts this over it
+  'Select a template': '选择模板',
 
   // bpmn-js-bpmnlint
   'Toggle linting overlays': '显示/隐藏校验标记',
