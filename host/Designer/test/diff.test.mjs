@@ -70,7 +70,7 @@ test('An unnamed flow is labelled by its two ends', async () => {
   const [ flow ] = diffDefinitions(before, after).changed;
 
   assert.equal(flow.id, 'Flow_2');
-  assert.match(flow.label, /^.+ → 主管单位审核$/);
+  assert.match(flow.label, /^从“.+”到“主管单位审核”$/);
 });
 
 test('A removed boundary event and its flow and end event are listed as removed; the timer definition goes with its event', async () => {

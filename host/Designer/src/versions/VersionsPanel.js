@@ -400,7 +400,7 @@ export default class VersionsPanel {
         }, this._publishing ? '正在发布…' : '发布为新版本'),
         h('button', { type: 'button', class: 'dz-button', onclick: () => this.saveDraft() }, '保存草稿')),
       this._published ? h('p', { class: 'dz-ok' },
-        `已发布：${ this._published.key || key } 第 ${ this._published.version } 版（${ formatTime(this._published.deployedAt) }）`) : null,
+        `已发布：${ processName(definitions) || this._published.key || key } 第 ${ this._published.version } 版`) : null,
       h('h3', {}, '版本历史',
         h('button', { type: 'button', class: 'dz-link-button', onclick: () => this.refreshHistory() }, '刷新')),
       this._renderHistory(),

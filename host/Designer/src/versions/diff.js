@@ -220,7 +220,7 @@ function differentKeys(a, b) {
 function entry(element) {
   const name = element.name || '';
   const ends = element.sourceRef && element.targetRef
-    ? `${ element.sourceRef.name || element.sourceRef.id } → ${ element.targetRef.name || element.targetRef.id }`
+    ? `从“${ element.sourceRef.name || element.sourceRef.id }”到“${ element.targetRef.name || element.targetRef.id }”`
     : '';
 
   return { id: element.id, type: element.$type, name, label: name || ends };
