@@ -66,6 +66,7 @@ public sealed class GenerateDocumentHandler(IServiceScopeFactory scopes, Activit
         Guid? ownerAssociation = null;
         Guid? ownerDepartment = null;
         string subject;
+        var draft = false;
 
         if (run.Text("departmentCode") is { } code)
         {
@@ -154,7 +155,9 @@ public sealed class GenerateDocumentHandler(IServiceScopeFactory scopes, Activit
                     [.. (evaluation["units"] as JsonArray ?? []).Select(u => (IReadOnlyList<string>)[u?["name"]?.ToString() ?? "", u?["count"]?.ToString() ?? "", u?["score"]?.ToString() ?? ""])]);
                 tables["associations"] = new DocxTable(["协会商会", "统一社会信用代码", "结果", "得分"],
                     [.. rows.Select(r => (IReadOnlyList<string>)[r?["name"]?.ToString() ?? "", r?["creditCode"]?.ToString() ?? "", r?["outcomeName"]?.ToString() ?? "", r?["score"]?.ToString() ?? ""])]);
+                // the report generated before the evaluator's findings is the draft; the case lists both, and people must tell them apart
                 subject = "罗庄区";
+                draft = string.IsNullOrWhiteSpace(values["findings"]);
                 break;
             }
 
@@ -163,7 +166,7 @@ public sealed class GenerateDocumentHandler(IServiceScopeFactory scopes, Activit
         }
 
         var bytes = DocxRenderer.Render(await File.ReadAllBytesAsync(templatePath, cancellationToken), values, tables);
-        var fileName = $"{subject}{DocumentKinds.Label(kind)}{(values["documentNumber"].Length > 0 ? "（" + values["documentNumber"] + "）" : "")}.docx";
+        var fileName = $"{subject}{DocumentKinds.Label(kind)}{(values["documentNumber"].Length > 0 ? "（" + values["documentNumber"] + "）" : "")}{(draft ? "（初稿）" : "")}.docx";
         using var content = new MemoryStream(bytes);
         var record = await run.Scope.Documents.UploadAsync(content,
             new DocumentUpload(fileName, DocumentKinds.Type(kind), $"流程:{run.Context.DefinitionKey}", ownerDepartment, ownerAssociation), cancellationToken);

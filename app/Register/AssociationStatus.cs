@@ -12,7 +12,12 @@ namespace Decoupling.Application.Register;
 /// </summary>
 public sealed record AssociationStatus(AssociationStage Stage, string Label, string Detail, CaseProgress Progress)
 {
-    public static AssociationStatus Of(Association association, CaseProgress progress)
+    /// <summary>The register's outcome behind the status (a finished status is decoupled, set aside, revoked or deregistered).</summary>
+    public DecouplingOutcome Outcome { get; init; }
+
+    public static AssociationStatus Of(Association association, CaseProgress progress) => Compute(association, progress) with { Outcome = association.Outcome };
+
+    private static AssociationStatus Compute(Association association, CaseProgress progress)
     {
         if (DecouplingProgress.IsFinished(association))
         {

@@ -33,6 +33,7 @@ public sealed class DashboardQueries(IServiceScopeFactory scopes, WorkflowEngine
             await people.NamesAsync(cancellationToken))
         {
             Supervision = supervision,
+            AtMostOneVisitMatters = await db.Matters.CountAsync(m => m.InPersonVisits <= 1, cancellationToken),
             SupervisionClosed = await db.SupervisionItems.CountAsync(i => i.ClosedAt != null, cancellationToken),
             Statuses = await statuses.OfAsync(associations, cancellationToken),
             FormerUnits = await Domain.Register.FormerUnits.AllAsync(db, cancellationToken),

@@ -18,6 +18,9 @@ public sealed record DashboardSnapshot(
     /// <summary>Open supervision items (督办), the longest overdue first; the office urges the department from the dashboard.</summary>
     public IReadOnlyList<Domain.Supervision.SupervisionItem> Supervision { get; init; } = [];
 
+    /// <summary>Registration matters with at most one recorded visit to the desk (最多跑一次), from the window's records.</summary>
+    public int AtMostOneVisitMatters { get; init; }
+
     /// <summary>督办 items closed because their task was done: the overdue figures come from these records, not the live task list.</summary>
     public int SupervisionClosed { get; init; }
 

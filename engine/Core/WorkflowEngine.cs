@@ -200,6 +200,24 @@ public sealed class WorkflowEngine
         return await session.ListAsync(query.OrderBy(d => d.Key).ThenBy(d => d.Version), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// How many running instances each deployed version has (by definition id), of one process or all: a new version
+    /// leaves them on theirs, and the designer says so before publishing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> ActiveInstanceCountsAsync(string? key = null, CancellationToken cancellationToken = default)
+    {
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var query = session.Instances.Where(i => i.State == InstanceState.Active);
+        if (key is not null)
+        {
+            query = query.Where(i => i.DefinitionKey == key);
+        }
+
+        var counts = await session.ListAsync(query.GroupBy(i => i.DefinitionId).Select(g => new { g.Key, Count = g.Count() }), cancellationToken)
+            .ConfigureAwait(false);
+        return counts.ToDictionary(c => c.Key, c => c.Count);
+    }
+
     /// <summary>The parsed model of a deployed version (for viewers and the designer).</summary>
     public async Task<ProcessDefinition> GetProcessAsync(Guid definitionId, CancellationToken cancellationToken = default)
     {
@@ -227,7 +245,7 @@ public sealed class WorkflowEngine
             var key = request.Key;
             var deployed = (request.Version is { } v
                     ? await definitions.FindVersionAsync(ctx.Session, key, v).ConfigureAwait(false)
-                    : await definitions.FindLatestAsync(ctx.Session, key).ConfigureAwait(false))
+                    : await definitions.FindLatestAsync(ctx.Session, key, inStep: true).ConfigureAwait(false))
                 ?? throw new EngineException(EngineErrors.DefinitionKeyNotFound, key);
             var process = deployed.Process;
             if (!Extensions.AccessPolicy.MayStart(process, actor))

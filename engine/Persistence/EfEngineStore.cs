@@ -8,6 +8,8 @@ namespace Decoupling.Engine.Persistence;
 /// </summary>
 public sealed class EfEngineStore(Func<EngineDbContext> createContext) : IEngineStore
 {
+    private readonly LatestDefinitions _latest = new();
+
     /// <summary>A store on SQLite; the options are built once and shared by every session.</summary>
     public static EfEngineStore ForSqlite(string connectionString)
     {
@@ -29,6 +31,6 @@ public sealed class EfEngineStore(Func<EngineDbContext> createContext) : IEngine
     public Task<IEngineSession> OpenSessionAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<IEngineSession>(new EfEngineSession(createContext()));
+        return Task.FromResult<IEngineSession>(new EfEngineSession(createContext(), _latest));
     }
 }

@@ -19,6 +19,10 @@ internal sealed class HotQueries
     public readonly Func<EngineDbContext, string, Task<Guid?>> LatestDefinitionId =
         EF.CompileAsyncQuery((EngineDbContext db, string key) => db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).Select(d => (Guid?)d.Id).FirstOrDefault());
 
+    public readonly Func<EngineDbContext, string, Task<LatestDefinition?>> LatestDefinition =
+        EF.CompileAsyncQuery((EngineDbContext db, string key) => db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version)
+            .Select(d => new LatestDefinition(d.Id, d.Version)).FirstOrDefault());
+
     public readonly Func<EngineDbContext, Guid, IAsyncEnumerable<Execution>> ExecutionsOf =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Executions.Where(e => e.InstanceId == id));
 
@@ -34,3 +38,6 @@ internal sealed class HotQueries
     public readonly Func<EngineDbContext, Guid, IAsyncEnumerable<Incident>> OpenIncidentsOf =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Incidents.Where(i => i.InstanceId == id && i.ResolvedAt == null));
 }
+
+/// <summary>A key's latest version as <see cref="HotQueries.LatestDefinition"/> reads it.</summary>
+internal sealed record LatestDefinition(Guid Id, int Version);

@@ -1,4 +1,6 @@
 using System.Text;
+using Decoupling.Engine.Persistence.Resources;
+using Decoupling.Engine.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
@@ -23,7 +25,9 @@ internal static class PostgresBatchWriter
 {
     private const string DivisionByZero = "22012";
 
-    public static async Task WriteAsync(EngineDbContext context, IReadOnlyDictionary<string, long> inboxDeltas, CancellationToken cancellationToken)
+    /// <param name="latestRelied">Versions the step took to be their key's latest without reading them: checked first.</param>
+    public static async Task WriteAsync(EngineDbContext context, IReadOnlyDictionary<string, long> inboxDeltas,
+        IReadOnlyList<(string Key, LatestDefinitions.Latest Latest)> latestRelied, CancellationToken cancellationToken)
     {
         var entries = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (entries.Count == 0)
@@ -36,6 +40,15 @@ internal static class PostgresBatchWriter
         await using var batch = new NpgsqlBatch(connection, transaction);
         await using var scratch = new NpgsqlCommand();
         var plan = new List<Planned>();
+        foreach (var (key, latest) in latestRelied.Distinct())
+        {
+            // fails the batch (division by zero) when a newer version of the key was deployed since the store learnt this one
+            var check = new NpgsqlBatchCommand(
+                """SELECT 1 / (NOT EXISTS (SELECT 1 FROM wf_definitions WHERE "Key" = $1 AND "Version" > $2))::int""");
+            check.Parameters.Add(new NpgsqlParameter { Value = key });
+            check.Parameters.Add(new NpgsqlParameter { Value = latest.Version });
+            plan.Add(new Planned(check, [], ReturnsRows: true, Generated: null, Definition: key));
+        }
 
         foreach (var entry in entries.Where(e => e.State != EntityState.Added && Token(e.Metadata) is not null))
         {
@@ -101,6 +114,11 @@ internal static class PostgresBatchWriter
             // Npgsql names the failing command; when it does not, the checked rows come first and one of them failed
             var culprit = plan.FirstOrDefault(p => p.Command == exception.BatchCommand)
                 ?? (exception.SqlState == DivisionByZero ? plan.FirstOrDefault(p => p.ReturnsRows && p.Generated is null) : null);
+            if (culprit?.Definition is { } key && exception.SqlState == DivisionByZero)
+            {
+                throw new EngineConflictException(PersistenceText.Get("STORE_CONFLICT_DEFINITION_NEWER", key), exception);
+            }
+
             var failed = UpdateEntries(culprit?.Entries ?? []);
             if (exception.SqlState == DivisionByZero)
             {
@@ -231,5 +249,6 @@ internal static class PostgresBatchWriter
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private sealed record Planned(NpgsqlBatchCommand Command, IReadOnlyList<EntityEntry> Entries, bool ReturnsRows, IProperty? Generated);
+    private sealed record Planned(NpgsqlBatchCommand Command, IReadOnlyList<EntityEntry> Entries, bool ReturnsRows, IProperty? Generated,
+        string? Definition = null);
 }

@@ -33,6 +33,24 @@ internal static class PostgresRowReader
         Add(batch, $"""SELECT * FROM wf_subscriptions WHERE "InstanceId" = {instanceFilter}""", key);
         Add(batch, $"""SELECT * FROM wf_incidents WHERE "InstanceId" = {instanceFilter} AND "ResolvedAt" IS NULL""", key);
 
+        // looking a row up in the change tracker (Local) would first compare every tracked row with its snapshot, once per
+        // row read; nothing the reader does changes a tracked row, so that is switched off while it reads
+        var tracker = context.ChangeTracker;
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await ReadRowsAsync(context, batch, cancellationToken);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static async Task<(ProcessInstance? Instance, InstanceRows Rows)> ReadRowsAsync(EngineDbContext context, NpgsqlBatch batch,
+        CancellationToken cancellationToken)
+    {
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var instance = (await ReadAllAsync<ProcessInstance>(context, reader, cancellationToken)).FirstOrDefault();
         await reader.NextResultAsync(cancellationToken);
@@ -48,6 +66,25 @@ internal static class PostgresRowReader
         return (instance, new InstanceRows(executions, tasks, jobs, subscriptions, incidents));
     }
 
+    /// <summary>
+    /// Runs a query of whole rows of <typeparamref name="T"/> (<c>SELECT *</c> or <c>t.*</c>, parameters $1, $2...) on the
+    /// context's open connection and materialises them untracked, without EF Core's query pipeline.
+    /// </summary>
+    public static async Task<List<T>> QueryUntrackedAsync<T>(EngineDbContext context, string sql, IReadOnlyList<object> arguments,
+        CancellationToken cancellationToken)
+        where T : class, new()
+    {
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        await using var command = new NpgsqlCommand(sql, connection, context.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction);
+        foreach (var argument in arguments)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = argument });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadAllAsync<T>(context, reader, cancellationToken, track: false);
+    }
+
     private static void Add(NpgsqlBatch batch, string sql, Guid key)
     {
         var command = new NpgsqlBatchCommand(sql);
@@ -55,8 +92,11 @@ internal static class PostgresRowReader
         batch.BatchCommands.Add(command);
     }
 
-    /// <summary>Materialises the rows of the current result and tracks them; an entity the context already tracks is kept as it is.</summary>
-    private static async Task<List<T>> ReadAllAsync<T>(EngineDbContext context, DbDataReader reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Materialises the rows of the current result and (unless told not to) tracks them; an entity the context already
+    /// tracks is kept as it is.
+    /// </summary>
+    private static async Task<List<T>> ReadAllAsync<T>(EngineDbContext context, DbDataReader reader, CancellationToken cancellationToken, bool track = true)
         where T : class, new()
     {
         var type = context.Model.FindEntityType(typeof(T))!;
@@ -74,6 +114,12 @@ internal static class PostgresRowReader
                 column.Setter.SetValue(entity, column.Converter is null || value is null ? value : column.Converter.ConvertFromProvider(value));
             }
 
+            if (!track)
+            {
+                rows.Add(entity);
+                continue;
+            }
+
             var tracked = context.Set<T>().Local.FindEntry((Guid)key.PropertyInfo!.GetValue(entity)!); // every table read here has a Guid key
             if (tracked is not null)
             {
@@ -81,7 +127,7 @@ internal static class PostgresRowReader
                 continue;
             }
 
-            context.Attach(entity);
+            context.Entry(entity).State = EntityState.Unchanged; // as Attach, without walking a graph these entities do not have
             rows.Add(entity);
         }
 

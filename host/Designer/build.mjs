@@ -34,6 +34,27 @@ const bpmnlintPlugin = {
   }
 };
 
+/**
+ * diagram-js draws its popup menus (更改元素类型, append) with htm bound to preact and renders them with
+ * @bpmn-io/diagram-js-ui's own preact 10. npm hoists htm to the top, where `htm/preact` finds the preact 11 that
+ * preact-markup (element templates) brought: its vnodes are foreign to preact 10, which renders nothing, so the
+ * menus opened empty. htm's preact is sent to the copy diagram-js-ui renders with.
+ */
+const onePreactForDiagramJs = {
+  name: 'one-preact-for-diagram-js',
+  setup(build) {
+    const diagramJsUi = path.join(here, 'node_modules/@bpmn-io/diagram-js-ui');
+
+    build.onResolve({ filter: /^preact(\/.*)?$/ }, async (args) => {
+      if (args.pluginData === 'diagram-js-ui' || !/[\\/]node_modules[\\/]htm[\\/]/.test(args.importer)) {
+        return undefined;
+      }
+
+      return build.resolve(args.path, { kind: args.kind, resolveDir: diagramJsUi, pluginData: 'diagram-js-ui' });
+    });
+  }
+};
+
 const options = {
   entryPoints: {
     'designer.bundle': path.join(here, 'src/designer.js'),
@@ -58,7 +79,7 @@ const options = {
   define: {
     'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production')
   },
-  plugins: [ bpmnlintPlugin ]
+  plugins: [ bpmnlintPlugin, onePreactForDiagramJs ]
 };
 
 if (watch) {

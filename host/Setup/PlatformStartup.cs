@@ -6,6 +6,7 @@ using Decoupling.Engine.Parsing;
 using Decoupling.Engine.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Decoupling.Host.Endpoints.Definitions;
 
 namespace Decoupling.Host.Setup;
 
@@ -74,7 +75,7 @@ public static class PlatformStartup
         {
             try
             {
-                foreach (var result in await engine.DeployAsync(await File.ReadAllTextAsync(file), Path.GetFileName(file), "startup"))
+                foreach (var result in await engine.DeployAsync(await File.ReadAllTextAsync(file), Path.GetFileName(file), PublisherNames.Startup))
                 {
                     if (result.Created)
                     {

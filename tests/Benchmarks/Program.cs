@@ -112,8 +112,10 @@ if (mode == "postgres")
             InitPgbench(connection);
             var ours = new List<double>();
             var theirs = new List<double>();
+            var loads = new List<string>();
             for (var round = 0; round < 3; round++)
             {
+                loads.Add(LoadAverage());
                 ours.Add(await EngineRun.MeasureAsync(engine, clients, duration));
                 theirs.Add(RunPgbench(connection, clients, seconds));
             }
@@ -122,7 +124,7 @@ if (mode == "postgres")
             var engineTps = Median(ours) * 2;
             var pgbench = Median(theirs);
             var goal = clients == 1 ? "60%" : "75%";
-            Console.WriteLine($"PostgreSQL fsync={(fsync ? "on" : "off")}, {clients} client(s): engine {engineTps / 2:F0} instances/s = {engineTps:F0} engine transactions/s; pgbench tpcb-like {pgbench:F0} tps; ratio {engineTps / pgbench:P0} (goal >= {goal}); rounds: engine {string.Join("/", ours.Select(o => (o * 2).ToString("F0", CultureInfo.InvariantCulture)))}, pgbench {string.Join("/", theirs.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
+            Console.WriteLine($"PostgreSQL fsync={(fsync ? "on" : "off")}, {clients} client(s): engine {engineTps / 2:F0} instances/s = {engineTps:F0} engine transactions/s; pgbench tpcb-like {pgbench:F0} tps; ratio {engineTps / pgbench:P0} (goal >= {goal}); rounds: engine {string.Join("/", ours.Select(o => (o * 2).ToString("F0", CultureInfo.InvariantCulture)))}, pgbench {string.Join("/", theirs.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}; load average at each round {string.Join("/", loads)}");
             await PostgresServer.DropDatabaseAsync(connection);
         }
     }
@@ -189,6 +191,8 @@ static async Task SetFsyncAsync(bool? on)
     await reload.ExecuteScalarAsync();
     await Task.Delay(500);
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 

@@ -81,8 +81,8 @@ public sealed class BrowserSession : IAsyncDisposable
     /// </summary>
     private static readonly HashSet<string> AllowedWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "BPMN", "bpmn", "io", "Powered", "by", "docx", "xlsx", "pdf", "jpg", "jpeg", "png", "Excel", "Word", "PDF", "TOTP", "SM", "QR",
-        "OpenAPI", "Hangfire", "Camunda", "JSON", "XML", "API", "ID", "URL", "Microsoft", "Authenticator", "FreeOTP", "Luozhuang",
+        "BPMN", "bpmn", "CMMN", "DMN", "io", "Powered", "by", "docx", "xlsx", "pdf", "jpg", "jpeg", "png", "Excel", "Word", "PDF", "TOTP", "SM", "QR",
+        "OpenAPI", "Hangfire", "Camunda", "Java", "JSON", "XML", "API", "ID", "URL", "Microsoft", "Authenticator", "FreeOTP", "Luozhuang",
     };
 
     /// <summary>
@@ -98,9 +98,10 @@ public sealed class BrowserSession : IAsyncDisposable
             .Select(m => m.Value).Distinct().ToList();
         // user data (names, comments) is Chinese in this district; hostile input tests type markup on purpose
         // an expression of a flow (${item.title}) is what the designer shows as a step's name: it is the model, not a leftover
-        // and so are the ids a designer gave a form's fields and values, shown as the headers of their entries
+        // and so are the ids a designer gave a form's fields and values, shown as the headers of their entries, and the
+        // element ids the version diff shows beside each element's Chinese name
         var prose = System.Text.RegularExpressions.Regex.Replace(text, @"\$\{[^}]*\}", "");
-        foreach (var id in await page.Locator(".bio-properties-panel-collapsible-entry-header-title").AllInnerTextsAsync())
+        foreach (var id in await page.Locator(".bio-properties-panel-collapsible-entry-header-title, .dz-element-id").AllInnerTextsAsync())
         {
             prose = prose.Replace(id, "", StringComparison.Ordinal);
         }

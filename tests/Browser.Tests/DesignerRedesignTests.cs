@@ -7,7 +7,8 @@ namespace Decoupling.Browser.Tests;
 
 /// <summary>
 /// The designer in Debian's chromium: every flow of workflows/ survives open-and-save without loss, and the leading
-/// group redesigns item-review (a new 领导小组办公室备案 step), publishes it as version 2 and simulates it there.
+/// group redesigns item-review (a new 领导小组办公室备案 step), publishes it as version 2, compares it with version 1 and
+/// simulates it there.
 /// </summary>
 public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
@@ -208,6 +209,7 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         var before = await page.APIRequest.GetAsync("/api/definitions?key=item-review");
         var versionsBefore = JsonDocument.Parse(await before.TextAsync()).RootElement.GetArrayLength();
         await page.Locator("button[data-action='designer.publish']").ClickAsync();
+        await page.Locator("dialog.dz-dialog[open]").GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
         await Assertions.Expect(page.Locator(".dz-notifications")).ToContainTextAsync("已发布为第", new() { Timeout = 20_000 });
 
         // the rule check has nothing to say about the new step or the moved end (no missing form, nothing overlapping)
@@ -233,6 +235,25 @@ public sealed class DesignerRedesignTests(PlatformFixture platform) : IClassFixt
         await Assertions.Expect(versions).ToContainTextAsync("第 2 版");
         await Assertions.Expect(versions).ToContainTextAsync("平台初始发布");
         await Assertions.Expect(versions).Not.ToContainTextAsync("startup");
+        await Assertions.Expect(versions.Locator("tr", new() { HasText = "第 2 版" })).ToContainTextAsync("领导小组办公室（发改局）");
+
+        // 比较 version 1 → 2: the new step is listed as added and coloured on the diagram, the end it now leads to as
+        // changed, each by its Chinese name and id, with what changed from → to
+        await versions.GetByLabel("选择第 1 版").CheckAsync();
+        await versions.GetByLabel("选择第 2 版").CheckAsync();
+        await versions.GetByRole(AriaRole.Button, new() { Name = "比较 第 1 版 → 第 2 版" }).ClickAsync();
+        var added = versions.Locator(".dz-diff-added[data-element-id='officeFiling']");
+        await Assertions.Expect(added).ToContainTextAsync("领导小组办公室备案");
+        await Assertions.Expect(added.Locator(".dz-element-id")).ToHaveTextAsync("officeFiling");
+        var ending = versions.Locator(".dz-diff-changed[data-element-id='itemReviewed']");
+        await Assertions.Expect(ending).ToContainTextAsync("事项审核完成");
+        await Assertions.Expect(ending.Locator(".dz-diff-changes")).ToContainTextAsync("入口连线");
+        await Assertions.Expect(ending.Locator(".dz-diff-after")).ToContainTextAsync("从“领导小组办公室备案”到“事项审核完成”");
+        await Assertions.Expect(versions.Locator(".dz-diff-removed")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".djs-element.dz-diff-added[data-element-id='officeFiling']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".djs-element.dz-diff-changed[data-element-id='itemReviewed']")).ToHaveCountAsync(1);
+        await BrowserSession.ScreenshotAsync(page, "21-designer-compare");
+        await versions.GetByRole(AriaRole.Button, new() { Name = "清除标记" }).ClickAsync();
 
         // the simulation panel: start variables and the routing service's answer typed in, the path drawn on the diagram
         await page.Locator(".dz-tab", new() { HasText = "模拟" }).ClickAsync();

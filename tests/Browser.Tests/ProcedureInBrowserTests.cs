@@ -149,6 +149,16 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         await Assertions.Expect(leading.Locator("#association-name")).ToContainTextAsync("陶瓷");
         await Assertions.Expect(leading.Locator("#change-history")).ToContainTextAsync("业务主管单位");
         await BrowserSession.ScreenshotAsync(leading, "36-register-detail");
+        await Assertions.Expect(leading.Locator("#association-status")).ToContainTextAsync("已脱钩");
+
+        // the unit's workbench keeps the association it no longer supervises, finished, behind 显示已完成的协会
+        var unitDesk = await clerks.AsAsync("jxj");
+        await unitDesk.GotoAsync("/unit");
+        await Assertions.Expect(unitDesk.Locator("#unit-summary-line")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("已完成 [1-9]"));
+        await Assertions.Expect(unitDesk.Locator("#unit-associations tr", new() { HasText = "陶瓷" })).ToHaveCountAsync(0);
+        await unitDesk.Locator("#show-finished").ClickAsync();
+        await Assertions.Expect(unitDesk.Locator("#unit-associations tr", new() { HasText = "陶瓷" })).ToContainTextAsync("已脱钩");
+        await BrowserSession.ScreenshotAsync(unitDesk, "36a-unit-workspace-finished");
         await leading.GotoAsync("/dashboard");
         await Assertions.Expect(leading.Locator("#stat-total")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(leading, "37-dashboard");
@@ -240,7 +250,8 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         }
 
         await Assertions.Expect(certificate.First).ToContainTextAsync("陶瓷行业协会");
-        await Assertions.Expect(portal.Locator("#portal-title + *")).ToContainTextAsync("已脱钩");
+        // the portal shows the same status as the register and the unit's workbench
+        await Assertions.Expect(portal.Locator("#case-status")).ToHaveTextAsync("已脱钩");
         // its own case is over, the unit's summary and the district's evaluation are still to come
         await Assertions.Expect(portal.Locator("#case-progress .step.done")).ToHaveCountAsync(3);
         await Assertions.Expect(portal.Locator("#case-progress")).ToContainTextAsync("待业务主管单位报送工作总结");
@@ -408,6 +419,8 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         // the newest report is the final one: the evaluator's findings, the district's figures, results in words
         var (fileName, text) = await Docx.DownloadAsync(leading, leading.Locator("#instance-documents tr", new() { HasText = "成效评估报告" }).First);
         Assert.Equal("罗庄区成效评估报告.docx", fileName);
+        // the draft generated before the evaluator's findings is listed too, and says it is the draft
+        await Assertions.Expect(leading.Locator("#instance-documents tr", new() { HasText = "罗庄区成效评估报告（初稿）.docx" })).ToHaveCountAsync(1);
         Assert.Contains(findings, text);
         Assert.Contains("评估方：省脱钩试点领导小组", text);
         Assert.Matches(@"行业协会商会共[1-9]\d*个，其中已脱钩[1-9]\d*个", text);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using Decoupling.Engine;
 using Decoupling.Engine.Entities;
@@ -120,6 +121,34 @@ public sealed class CaseProgressTests
         bar.Render();
         bar.WaitForAssertion(() => Assert.Equal(["done", "done", "done", "done", "done"], Classes(bar)));
         Assert.Contains("全区成效评估已完成", bar.Find(".mud-typography-caption").TextContent);
+    }
+
+    [Fact]
+    public async Task A_case_that_ended_without_decoupling_says_how_it_ended_instead_of_waiting_for_a_summary()
+    {
+        await using var platform = await PlatformFixture.CreateAsync("assoc.ceramics");
+        var (association, _) = await StartCeramicsCaseAsync(platform);
+        foreach (var (user, group) in new[] { ("li", "dept:jxj"), ("wang", "dept:czj") })
+        {
+            var actor = Actor.User(user, group);
+            await platform.Engine.Tasks.CompleteAsync((await platform.Engine.Tasks.InboxAsync(actor)).Single().Id, actor, "approve", null, "同意");
+        }
+
+        await using (var scope = platform.Context.Services.CreateAsyncScope())
+        {
+            // what the flow's 登记库标记为暂缓脱钩 does after the office ends the case
+            var db = scope.ServiceProvider.GetRequiredService<Decoupling.Domain.Persistence.PlatformDbContext>();
+            var entry = await db.Associations.SingleAsync(a => a.Id == association);
+            entry.Outcome = Decoupling.Domain.Register.DecouplingOutcome.SetAside;
+            entry.OutcomeReason = "分离措施未获同意";
+            await db.SaveChangesAsync();
+        }
+
+        var bar = platform.Context.Render<CaseProgress>(p => p.Add(c => c.AssociationId, association));
+
+        bar.WaitForAssertion(() => Assert.Contains("脱钩案件已终结：暂缓脱钩（分离措施未获同意）", bar.Find(".mud-typography-caption").TextContent));
+        Assert.DoesNotContain("工作总结", bar.Find(".mud-typography-caption").TextContent);
+        Assert.Equal("暂缓脱钩", bar.Find("#case-status").TextContent);
     }
 
     [Fact]

@@ -25,9 +25,12 @@ internal sealed class DefinitionRepository
         return Cache(record);
     }
 
-    public async Task<DeployedProcess?> FindLatestAsync(IEngineSession session, string key)
+    /// <param name="inStep">True when the session is a step's, which commits: the store may then check the version at the commit.</param>
+    public async Task<DeployedProcess?> FindLatestAsync(IEngineSession session, string key, bool inStep = false)
     {
-        var id = await session.FindLatestDefinitionIdAsync(key).ConfigureAwait(false);
+        var id = inStep
+            ? await session.FindLatestDefinitionIdForStepAsync(key).ConfigureAwait(false)
+            : await session.FindLatestDefinitionIdAsync(key).ConfigureAwait(false);
         return id is { } latest ? await GetAsync(session, latest).ConfigureAwait(false) : null;
     }
 

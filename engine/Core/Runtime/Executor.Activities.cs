@@ -339,7 +339,7 @@ internal sealed partial class Executor
         }
         else
         {
-            called = await definitions.FindLatestAsync(ctx.Session, key).ConfigureAwait(false);
+            called = await definitions.FindLatestAsync(ctx.Session, key, inStep: true).ConfigureAwait(false);
         }
 
         AddBoundaryListeners(ctx, graph, execution, node);

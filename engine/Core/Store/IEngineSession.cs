@@ -51,6 +51,14 @@ public interface IEngineSession : IAsyncDisposable
     Task<Guid?> FindLatestDefinitionIdAsync(string key, CancellationToken cancellationToken = default) =>
         FirstOrDefaultAsync(Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).Select(d => (Guid?)d.Id), cancellationToken);
 
+    /// <summary>
+    /// <see cref="FindLatestDefinitionIdAsync"/> for a step that goes on to commit: a store may answer from what it knew
+    /// and check at the commit that no newer version was deployed meanwhile, refusing the commit as a conflict if one was
+    /// (the step is then run again). Read-only callers use <see cref="FindLatestDefinitionIdAsync"/>.
+    /// </summary>
+    Task<Guid?> FindLatestDefinitionIdForStepAsync(string key, CancellationToken cancellationToken = default) =>
+        FindLatestDefinitionIdAsync(key, cancellationToken);
+
     async Task<InstanceRows> LoadInstanceRowsAsync(Guid instanceId, CancellationToken cancellationToken = default) => new(
         await ListAsync(Executions.Where(e => e.InstanceId == instanceId), cancellationToken).ConfigureAwait(false),
         await ListAsync(Tasks.Where(t => t.InstanceId == instanceId), cancellationToken).ConfigureAwait(false),

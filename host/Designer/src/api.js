@@ -11,8 +11,11 @@ export const routes = {
   /** GET → Camunda 7 element templates (array) of every custom activity. */
   elementTemplates: () => '/api/element-templates',
 
-  /** GET → [ { code, name, kind } ]. */
+  /** GET → [ { code, name, kind, kindName } ]. */
   departments: () => '/api/departments',
+
+  /** GET → [ { code, name } ]: the roles a task can be offered to, with their Chinese names. */
+  roles: () => '/api/roles',
 
   /** POST text/xml → { errors: [ { elementId, code, message } ] }. */
   validate: () => '/api/definitions/validate',
@@ -23,7 +26,7 @@ export const routes = {
   /** POST text/xml → { id, key, version, deployedAt, deployedBy }; 422 → { errors: [...] }. */
   publish: () => '/api/definitions',
 
-  /** GET → [ { id, key, version, deployedAt, deployedBy } ]. */
+  /** GET → [ { id, key, version, deployedAt, deployedBy, deployedByName, running } ] (running: active instances of that version). */
   versions: (key) => `/api/definitions?key=${ encodeURIComponent(key) }`,
 
   /** GET → BPMN XML (text) of one deployed version. */
@@ -105,6 +108,8 @@ export const api = {
   elementTemplates: () => request(routes.elementTemplates()),
 
   departments: () => request(routes.departments()),
+
+  roles: () => request(routes.roles()),
 
   validate: (xml) => request(routes.validate(), { method: 'POST', body: xml, contentType: 'text/xml' }),
 

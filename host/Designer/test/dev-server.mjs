@@ -13,8 +13,8 @@ const port = Number(process.argv[2] || 5090);
 const sample = await readFile(path.join(here, 'fixtures/item-review.bpmn'), 'utf8');
 
 const versions = [
-  { id: 'v1', key: 'item-review', version: 1, deployedAt: '2026-01-05T09:00:00+08:00', deployedBy: 'admin', xml: sample.replace('name="主管单位审核"', 'name="审核"') },
-  { id: 'v2', key: 'item-review', version: 2, deployedAt: '2026-02-10T15:30:00+08:00', deployedBy: 'admin', xml: sample }
+  { id: 'v1', key: 'item-review', version: 1, deployedAt: '2026-01-05T09:00:00+08:00', deployedBy: 'admin', deployedByName: '领导小组办公室', running: 2, xml: sample.replace('name="主管单位审核"', 'name="审核"') },
+  { id: 'v2', key: 'item-review', version: 2, deployedAt: '2026-02-10T15:30:00+08:00', deployedBy: 'admin', deployedByName: '领导小组办公室', running: 1, xml: sample }
 ];
 
 const templates = [
@@ -33,9 +33,14 @@ const templates = [
 ];
 
 const departments = [
-  { code: 'mzj', name: '民政局', kind: 'department' },
-  { code: 'czj', name: '财政局', kind: 'department' },
-  { code: 'fgw', name: '发展改革委', kind: 'supervisory' }
+  { code: 'mzj', name: '民政局', kind: 'FunctionalDepartment', kindName: '职能部门' },
+  { code: 'czj', name: '财政局', kind: 'FunctionalDepartment', kindName: '职能部门' },
+  { code: 'fgw', name: '发展改革委', kind: 'SupervisoryUnit', kindName: '业务主管单位' }
+];
+
+const roles = [
+  { code: 'LeadingGroup', name: '领导小组办公室' },
+  { code: 'Reviewer', name: '职能部门审核人' }
 ];
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
@@ -62,6 +67,7 @@ createServer(async (req, res) => {
   try {
     if (p === '/api/element-templates') return send(res, 200, templates);
     if (p === '/api/departments') return send(res, 200, departments);
+    if (p === '/api/roles') return send(res, 200, roles);
     if (p === '/api/definitions/validate') {
       const xml = await body(req);
       return send(res, 200, { errors: xml.includes('Review') ? [] : [ { elementId: null, code: 'DEMO', message: '示例错误' } ] });
@@ -79,7 +85,7 @@ createServer(async (req, res) => {
     }
     if (p === '/api/definitions' && req.method === 'POST') {
       const xml = await body(req);
-      const version = { id: 'v' + (versions.length + 1), key: 'item-review', version: versions.length + 1, deployedAt: new Date().toISOString(), deployedBy: 'demo', xml };
+      const version = { id: 'v' + (versions.length + 1), key: 'item-review', version: versions.length + 1, deployedAt: new Date().toISOString(), deployedBy: 'demo', deployedByName: '演示用户', running: 0, xml };
       versions.push(version);
       return send(res, 201, { ...version, xml: undefined });
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Decoupling.Application.People;
 using Decoupling.Engine;
 using Decoupling.Engine.Parsing;
 using Decoupling.Engine.Simulation;
@@ -16,8 +17,18 @@ public static class DefinitionEndpoints
     {
         var group = endpoints.MapGroup("/api/definitions").RequireAuthorization(Policies.Designers).WithTags("流程定义");
 
-        group.MapGet("/", async (string? key, WorkflowEngine engine) =>
-            (await engine.ListDefinitionsAsync(key)).Select(d => new { d.Id, d.Key, d.Name, d.Version, d.DeployedAt, d.DeployedBy, d.Sha256 }));
+        // each version with who published it in words and how many cases still run on it (the publish dialog counts them)
+        group.MapGet("/", async (string? key, WorkflowEngine engine, PeopleDirectory people) =>
+        {
+            var running = await engine.ActiveInstanceCountsAsync(key);
+            var names = (await people.AllAsync()).ToDictionary(p => p.UserName, p => p.DisplayName, StringComparer.Ordinal);
+            return (await engine.ListDefinitionsAsync(key)).Select(d => new
+            {
+                d.Id, d.Key, d.Name, d.Version, d.DeployedAt, d.DeployedBy, d.Sha256,
+                DeployedByName = PublisherNames.Of(d.DeployedBy, names),
+                Running = running.GetValueOrDefault(d.Id),
+            });
+        });
 
         group.MapGet("/{id:guid}/xml", async (Guid id, WorkflowEngine engine) =>
             (await engine.ListDefinitionsAsync()).FirstOrDefault(d => d.Id == id) is { } found

@@ -30,6 +30,37 @@ public sealed class PostgresEngineStoreTests : EngineStoreContract
     }
 
     [Fact]
+    public async Task A_start_uses_the_version_another_node_deployed_after_this_node_last_started_the_process()
+    {
+        // two nodes on one database: this one knows version 1 from its own starts and takes it as the latest without asking;
+        // the commit's check finds version 2 from the other node, and the step runs again on version 2
+        static string Model(string taskName) => $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+              <bpmn:process id="p" isExecutable="true">
+                <bpmn:startEvent id="s" />
+                <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="t1" />
+                <bpmn:userTask id="t1" name="{taskName}" />
+                <bpmn:sequenceFlow id="f2" sourceRef="t1" targetRef="e" />
+                <bpmn:endEvent id="e" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+        var starter = Decoupling.Engine.Services.Actor.User("starter");
+        var here = new WorkflowEngine(Store, new Decoupling.Engine.Services.HandlerDispatcher([]));
+        var there = new WorkflowEngine(EfEngineStore.ForPostgres(_connectionString!), new Decoupling.Engine.Services.HandlerDispatcher([]));
+        await here.DeployAsync(Model("初审"), "p.bpmn", "admin");
+        Assert.Equal(1, (await here.StartAsync("p", null, null, starter)).DefinitionVersion);
+        Assert.Equal(1, (await here.StartAsync("p", null, null, starter)).DefinitionVersion);
+
+        await there.DeployAsync(Model("复审"), "p.bpmn", "admin");
+        var started = await here.StartAsync("p", null, null, starter);
+        Assert.Equal(2, started.DefinitionVersion);
+        Assert.Equal("复审", Assert.Single(await here.Tasks.OfInstanceAsync(started.Id)).Name);
+        Assert.Equal(2, (await here.StartAsync("p", null, null, starter)).DefinitionVersion);
+    }
+
+    [Fact]
     public async Task A_step_chosen_as_a_deadlock_victim_gets_a_conflict_and_the_other_commits()
     {
         var x = EntitySamples.Instance();

@@ -98,6 +98,38 @@ public abstract class PlatformApiTests(PlatformFactory platform)
     }
 
     [Fact]
+    public async Task The_version_list_counts_the_cases_still_running_on_each_version_and_names_who_published_it()
+    {
+        var leading = await platform.SignedInAsync("leading");
+        (await leading.PostAsync("/api/definitions?name=api-running.bpmn", Xml(ReviewOf("api-running")))).EnsureSuccessStatusCode();
+        var association = await platform.AssociationWithoutOpenCaseAsync("api-running", a => a.SupervisoryUnitId == platform.UnitId("jxj"));
+        var started = await (await platform.SignedInAsync("jxj")).PostAsJsonAsync("/api/instances", new { key = "api-running", businessKey = association.Id.ToString() });
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        (await leading.PostAsync("/api/definitions?name=api-running.bpmn", Xml(ReviewOf("api-running").Replace("编办审核", "编办复核", StringComparison.Ordinal)))).EnsureSuccessStatusCode();
+
+        var versions = (await leading.GetFromJsonAsync<JsonArray>("/api/definitions?key=api-running"))!;
+
+        Assert.Equal([(1, 1), (2, 0)], versions.Select(v => (v!["version"]!.GetValue<int>(), v["running"]!.GetValue<int>())));
+        Assert.All(versions, v => Assert.Equal("领导小组办公室（发改局）", v!["deployedByName"]!.GetValue<string>()));
+        // the flows of workflows/ were published by the platform at its first start, not by an account called startup
+        var shipped = (await leading.GetFromJsonAsync<JsonArray>("/api/definitions?key=registration"))!;
+        Assert.Equal("平台初始发布", shipped[0]!["deployedByName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_pickers_get_roles_and_department_kinds_by_their_Chinese_names()
+    {
+        var client = await platform.SignedInAsync("leading");
+        var roles = (await client.GetFromJsonAsync<JsonArray>("/api/roles"))!.ToDictionary(r => r!["code"]!.GetValue<string>(), r => r!["name"]!.GetValue<string>());
+        Assert.Equal("领导小组办公室", roles["LeadingGroup"]);
+        // no flow offers a task to the three administrators
+        Assert.DoesNotContain("SystemAdmin", roles.Keys);
+        var departments = (await client.GetFromJsonAsync<JsonArray>("/api/departments"))!;
+        Assert.Contains(departments, d => d!["kindName"]!.GetValue<string>() == "职能部门");
+        Assert.All(departments, d => Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}+$", d!["kindName"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task An_invalid_definition_is_refused_with_the_element_ids()
     {
         var client = await platform.SignedInAsync("leading");

@@ -53,4 +53,34 @@ public sealed class SupervisionDashboardTests(SqlitePlatform fixture) : IClassFi
         var department = await Assert.ThrowsAsync<AppException>(() => Get<OverdueScan>().UrgeItemAsync(unit, open.Id, null));
         Assert.Equal("SUPERVISORS_ONLY", department.Code);
     }
+    [Fact]
+    public async Task The_dashboard_figures_come_from_the_supervision_and_window_records()
+    {
+        var office = await ActorAsync("leading");
+        var before = await Get<DashboardQueries>().SnapshotAsync(office);
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.SupervisionItems.AddRange(
+                new SupervisionItem { TaskId = Guid.NewGuid(), RootInstanceId = Guid.NewGuid(), TaskName = "仍在督办", DueAt = now.AddDays(-9), OverdueWorkingDays = 6, OpenedAt = now },
+                new SupervisionItem { TaskId = Guid.NewGuid(), RootInstanceId = Guid.NewGuid(), TaskName = "督办后办结", DueAt = now.AddDays(-9), OverdueWorkingDays = 6, OpenedAt = now, ClosedAt = now, ClosingNote = "已办结" });
+            // three matters at the window: none, one and two visits to the desk
+            foreach (var visits in new[] { 0, 1, 2 })
+            {
+                db.Matters.Add(new Decoupling.Domain.Matters.Matter { Subject = $"到窗口 {visits} 次", InPersonVisits = visits, ReceivedOn = today, StatutoryDueOn = today, PromisedDueOn = today, CreatedAt = now });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var after = await Get<DashboardQueries>().SnapshotAsync(office);
+
+        Assert.Equal(before.Supervision.Count + 1, after.Supervision.Count);
+        Assert.Equal(before.SupervisionClosed + 1, after.SupervisionClosed);
+        Assert.Equal(before.Matters + 3, after.Matters);
+        Assert.Equal(before.ZeroVisitMatters + 1, after.ZeroVisitMatters);
+        Assert.Equal(before.AtMostOneVisitMatters + 2, after.AtMostOneVisitMatters);
+    }
 }

@@ -22,11 +22,17 @@ export default function CandidateGroupsEntry(props) {
   const directory = useService('departmentDirectory');
 
   const [ departments, setDepartments ] = useState(directory.getDepartments());
+  const [ roles, setRoles ] = useState(directory.getRoles());
 
   useEffect(() => {
     let live = true;
 
-    directory.load().then(loaded => live && setDepartments(loaded));
+    directory.load().then(loaded => {
+      if (live) {
+        setDepartments(loaded);
+        setRoles(directory.getRoles());
+      }
+    });
 
     return () => { live = false; };
   }, [ directory ]);
@@ -50,10 +56,13 @@ export default function CandidateGroupsEntry(props) {
 
   const error = directory.getError();
 
+  // grouped by the part a department plays, under the name the server gives that part
   const byKind = {};
 
   (departments || []).forEach(department => {
-    (byKind[department.kind] = byKind[department.kind] || []).push(department);
+    const kind = department.kindName || '其他';
+
+    (byKind[kind] = byKind[kind] || []).push(department);
   });
 
   return h('div', { class: 'bio-properties-panel-entry dz-candidates', 'data-entry-id': id },
@@ -73,7 +82,7 @@ export default function CandidateGroupsEntry(props) {
     h('label', { class: 'bio-properties-panel-label', for: `${ id }-dept` }, '添加部门'),
     h('select', { id: `${ id }-dept`, class: 'bio-properties-panel-input', onChange: onAdd, disabled: !departments },
       h('option', { value: '' }, departments ? '选择部门…' : '正在加载部门…'),
-      Object.keys(byKind).map(kind => h('optgroup', { label: directory.kindName(kind), key: kind },
+      Object.keys(byKind).map(kind => h('optgroup', { label: kind, key: kind },
         byKind[kind].map(department => {
           const group = departmentGroup(department.code);
 
@@ -84,12 +93,12 @@ export default function CandidateGroupsEntry(props) {
     h('label', { class: 'bio-properties-panel-label', for: `${ id }-role` }, '添加角色'),
     h('select', { id: `${ id }-role`, class: 'bio-properties-panel-input', onChange: onAdd },
       h('option', { value: '' }, '选择角色…'),
-      directory.getRoles().map(role => {
+      roles.map(role => {
         const group = roleGroup(role.code);
 
         return h('option', { value: group, disabled: groups.includes(group), key: group, title: group }, role.name);
       })
     ),
-    h('div', { class: 'bio-properties-panel-description' }, '写入 camunda:candidateGroups，部门为 dept:编码，角色为 role:角色名。')
+    h('div', { class: 'bio-properties-panel-description' }, '这一步交给所选部门或角色中的任何一人办理；可选多个。')
   );
 }

@@ -1,39 +1,36 @@
 import { api } from '../api';
 
-import roles from './roles';
-
-const KIND_NAMES = {
-  leading: '领导小组',
-  department: '职能部门',
-  supervisory: '业务主管单位',
-  association: '协会'
-};
-
 /**
- * The departments (GET /api/departments → [ { code, name, kind } ]) and roles that
- * can be candidate groups, loaded once and shared by every properties panel entry.
+ * The departments (GET /api/departments → [ { code, name, kind, kindName } ]) and roles
+ * (GET /api/roles → [ { code, name } ]) that can be candidate groups, loaded once and
+ * shared by every properties panel entry. Both names come from the server, so the
+ * picker says 领导小组办公室 exactly where the rest of the platform does.
  */
 export default class DepartmentDirectory {
 
   constructor() {
     this._departments = null;
+    this._roles = null;
     this._loading = null;
     this._error = null;
   }
 
-  /** @return {Promise<Array<{code, name, kind}>>} */
+  /** @return {Promise<Array<{code, name, kind, kindName}>>} the departments; the roles are loaded alongside */
   load() {
     if (!this._loading) {
-      this._loading = api.departments()
-        .then(departments => {
-          this._departments = Array.isArray(departments) ? departments : [];
-          return this._departments;
-        })
-        .catch(err => {
-          this._error = err;
-          this._departments = [];
-          return this._departments;
-        });
+      const failed = (err) => {
+        this._error = this._error || err;
+        return [];
+      };
+
+      this._loading = Promise.all([
+        api.departments().catch(failed),
+        api.roles().catch(failed)
+      ]).then(([ departments, roles ]) => {
+        this._departments = Array.isArray(departments) ? departments : [];
+        this._roles = Array.isArray(roles) ? roles : [];
+        return this._departments;
+      });
     }
 
     return this._loading;
@@ -44,19 +41,16 @@ export default class DepartmentDirectory {
     return this._departments;
   }
 
+  /** Roles if loaded, else an empty list. */
+  getRoles() {
+    return this._roles || [];
+  }
+
   getError() {
     return this._error;
   }
 
-  getRoles() {
-    return roles;
-  }
-
-  kindName(kind) {
-    return KIND_NAMES[kind] || kind || '其他';
-  }
-
-  /** 财政局（dept:czj）, 审核人员（role:Reviewer）, or the group itself. */
+  /** 财政局（dept:czj）, 领导小组办公室（role:LeadingGroup）, or the group itself. */
   describe(group) {
     const [ type, code ] = splitGroup(group);
 
@@ -67,7 +61,7 @@ export default class DepartmentDirectory {
     }
 
     if (type === 'role') {
-      const role = roles.find(r => r.code === code);
+      const role = (this._roles || []).find(r => r.code === code);
 
       return role ? role.name : `角色 ${ code }`;
     }

@@ -31,7 +31,7 @@ const TYPE_NAMES = {
  */
 export default class VersionsPanel {
 
-  constructor(eventBus, bpmnjs, sidePanels, drafts, validationPanel, serverValidation, commandStack, injector, notifications) {
+  constructor(eventBus, bpmnjs, sidePanels, drafts, validationPanel, serverValidation, commandStack, injector, notifications, confirmDialog) {
     this._eventBus = eventBus;
     this._bpmnjs = bpmnjs;
     this._sidePanels = sidePanels;
@@ -41,6 +41,7 @@ export default class VersionsPanel {
     this._commandStack = commandStack;
     this._injector = injector;
     this._notifications = notifications;
+    this._confirmDialog = confirmDialog;
     this._highlighter = new Highlighter(injector, 'dz-diff');
 
     this._key = null;
@@ -53,6 +54,8 @@ export default class VersionsPanel {
     this._publishing = false;
     this._diff = null;
     this._selected = [];
+    // edited since it was opened or published: replacing the diagram then asks first
+    this._dirty = false;
 
     this._body = sidePanels.add('versions', '版本', 40);
 
@@ -66,8 +69,15 @@ export default class VersionsPanel {
     });
 
     eventBus.on('import.done', () => {
+      this._dirty = false;
       this._highlighter.clear();
       this._render();
+    });
+
+    eventBus.on('commandStack.changed', ({ trigger }) => {
+      if (trigger !== 'clear') {
+        this._dirty = true;
+      }
     });
 
     eventBus.on('editorActions.init', ({ editorActions }) => {
@@ -143,7 +153,10 @@ export default class VersionsPanel {
     this._render();
   }
 
-  /** bpmnlint, then POST /api/definitions; a 422 shows its errors on the elements. */
+  /**
+   * bpmnlint, then the person confirms (which version, how many cases stay on theirs),
+   * then POST /api/definitions; a 422 shows its errors on the elements.
+   */
   async publish() {
     if (this._publishing) {
       return;
@@ -161,11 +174,17 @@ export default class VersionsPanel {
         return;
       }
 
+      if (!await this._confirmPublish()) {
+        this._notifications.show('已取消，没有发布', 'info');
+        return;
+      }
+
       const { xml } = await this._bpmnjs.saveXML({ format: true });
 
       const published = await api.publish(xml);
 
       this._published = published;
+      this._dirty = false;
       this._serverValidation.show([]);
       this._drafts.discard();
 
@@ -175,7 +194,9 @@ export default class VersionsPanel {
         this._rememberKeyInUrl(this._key);
       }
 
-      this._notifications.show(`已发布为第 ${ published && published.version } 版`, 'success');
+      this._notifications.show(published && published.created === false
+        ? `与已发布的第 ${ published.version } 版相同，没有创建新版本`
+        : `已发布为第 ${ published && published.version } 版`, 'success');
 
       await this.refreshHistory();
     } catch (err) {
@@ -190,6 +211,31 @@ export default class VersionsPanel {
       this._publishing = false;
       this._render();
     }
+  }
+
+  /** Asks in the page, with the versions read afresh so the counts are those of now. */
+  async _confirmPublish() {
+    await this.refreshHistory();
+
+    const name = processName(this._bpmnjs.getDefinitions()) || this.getKey() || '新流程';
+    const next = this._versions.reduce((max, v) => Math.max(max, v.version), 0) + 1;
+    const running = this._versions.filter(v => v.running > 0).sort((a, b) => a.version - b.version);
+    const total = running.reduce((sum, v) => sum + v.running, 0);
+
+    return this._confirmDialog.ask({
+      title: '发布新版本',
+      lines: [
+        `将发布流程“${ name }”的第 ${ next } 版。`,
+        next === 1 ? '这是该流程的第一个版本，发布后即可发起。' : null,
+        next > 1 && total > 0
+          ? `正在办理的 ${ total } 件仍按原来的版本办完（${ running.map(v => `第 ${ v.version } 版 ${ v.running } 件`).join('、') }），之后发起的才用第 ${ next } 版。`
+          : null,
+        next > 1 && total === 0 ? `目前没有正在办理的事项，之后发起的都用第 ${ next } 版。` : null,
+        '发布后不能撤回，只能再发布新版本。'
+      ],
+      confirm: '发布',
+      cancel: '取消'
+    });
   }
 
   async refreshHistory() {
@@ -217,7 +263,7 @@ export default class VersionsPanel {
 
   /** Replaces the diagram with a deployed version (the current one stays as draft). */
   async openVersion(version) {
-    if (!this._confirmLeave()) {
+    if (!await this._confirmLeave()) {
       return;
     }
 
@@ -245,7 +291,7 @@ export default class VersionsPanel {
       let toXml;
 
       if (to) {
-        if (!this._confirmLeave()) {
+        if (!await this._confirmLeave()) {
           return;
         }
 
@@ -294,13 +340,18 @@ export default class VersionsPanel {
     return result;
   }
 
-  _confirmLeave() {
-    if (!this._commandStack.canUndo()) {
+  async _confirmLeave() {
+    if (!this._dirty) {
       return true;
     }
 
     // the edits are in the autosaved draft, but say so before replacing them
-    return window.confirm('当前图有未发布的修改（已自动保存为草稿）。确定要替换当前图吗？');
+    return this._confirmDialog.ask({
+      title: '替换当前图',
+      lines: [ '当前图有未发布的修改（已自动保存为草稿，可在“版本”中恢复）。', '确定要用所选版本替换画布上的图吗？' ],
+      confirm: '替换',
+      cancel: '取消'
+    });
   }
 
   _rememberKeyInUrl(key) {
@@ -349,7 +400,7 @@ export default class VersionsPanel {
         }, this._publishing ? '正在发布…' : '发布为新版本'),
         h('button', { type: 'button', class: 'dz-button', onclick: () => this.saveDraft() }, '保存草稿')),
       this._published ? h('p', { class: 'dz-ok' },
-        `已发布：${ this._published.key || key } 第 ${ this._published.version } 版（${ formatTime(this._published.deployedAt) }）`) : null,
+        `已发布：${ processName(definitions) || this._published.key || key } 第 ${ this._published.version } 版`) : null,
       h('h3', {}, '版本历史',
         h('button', { type: 'button', class: 'dz-link-button', onclick: () => this.refreshHistory() }, '刷新')),
       this._renderHistory(),
@@ -373,7 +424,7 @@ export default class VersionsPanel {
       h('table', { class: 'dz-table' },
         h('thead', {}, h('tr', {},
           h('th', { title: '选两个版本比较' }, '选'),
-          h('th', {}, '版本'), h('th', {}, '发布时间'), h('th', {}, '发布人'), h('th', {}, ''))),
+          h('th', {}, '版本'), h('th', {}, '发布时间'), h('th', {}, '发布人'), h('th', { title: '仍按这个版本办理中的事项' }, '在办'), h('th', {}, ''))),
         h('tbody', {}, this._versions.map(version => h('tr', {},
           h('td', {}, h('input', {
             type: 'checkbox',
@@ -383,7 +434,8 @@ export default class VersionsPanel {
           })),
           h('td', {}, `第 ${ version.version } 版`),
           h('td', {}, formatTime(version.deployedAt)),
-          h('td', {}, publisherName(version.deployedBy)),
+          h('td', {}, version.deployedByName || version.deployedBy || '—'),
+          h('td', { title: '仍按这个版本办理中的事项' }, String(version.running || 0)),
           h('td', { class: 'dz-actions' },
             h('button', { type: 'button', class: 'dz-link-button', onclick: () => this.openVersion(version) }, '打开'),
             h('button', {
@@ -398,7 +450,7 @@ export default class VersionsPanel {
           class: 'dz-button',
           disabled: this._selected.length !== 2,
           onclick: () => this.compare(a, b)
-        }, this._selected.length === 2 ? `比较 v${ a.version } → v${ b.version }` : '勾选两个版本以比较')));
+        }, this._selected.length === 2 ? `比较 第 ${ a.version } 版 → 第 ${ b.version } 版` : '勾选两个版本以比较')));
   }
 
   _renderDiff() {
@@ -408,26 +460,42 @@ export default class VersionsPanel {
       return null;
     }
 
-    const title = diff.to ? `v${ diff.from.version } → v${ diff.to.version }` : `v${ diff.from.version } → 当前图`;
+    const heading = diff.to ? `第 ${ diff.from.version } 版 → 第 ${ diff.to.version } 版` : `第 ${ diff.from.version } 版 → 当前图`;
 
-    const item = (entry, detail) => h('li', {},
-      h('a', { href: '#', onclick: (e) => { e.preventDefault(); reveal(this._injector, entry.id); } },
-        `${ entry.name || entry.id }`),
-      ` ${ TYPE_NAMES[entry.type] || entry.type.replace(/^bpmn:/, '') }`,
-      detail ? h('div', { class: 'dz-muted' }, detail) : null);
+    // a person knows a step by its name, the designer also by its id: both, the id set apart
+    const title = (entry) => [
+      h('span', { class: 'dz-diff-name' }, entry.label || entry.id),
+      ' ',
+      h('span', { class: 'dz-muted' }, TYPE_NAMES[entry.type] || '元素'),
+      ' ',
+      h('code', { class: 'dz-element-id', title: '元素编号' }, entry.id)
+    ];
+
+    const item = (entry, kind) => h('li', { class: `dz-diff-item dz-diff-${ kind }`, 'data-element-id': entry.id },
+      kind === 'removed'
+        ? h('span', { class: 'dz-diff-title' }, title(entry))
+        : h('a', { href: '#', class: 'dz-diff-title', onclick: (e) => { e.preventDefault(); reveal(this._injector, entry.id); } }, title(entry)),
+      kind === 'changed' ? h('ul', { class: 'dz-diff-changes' }, entry.changes.map(change => h('li', {},
+        h('span', { class: 'dz-diff-property' }, `${ propertyName(change.property) }：`),
+        h('span', { class: 'dz-diff-before', title: change.before }, shorten(change.before) || '（无）'),
+        ' → ',
+        h('span', { class: 'dz-diff-after', title: change.after }, shorten(change.after) || '（无）')))) : null);
 
     return h('div', { class: 'dz-diff' },
-      h('h3', {}, `差异：${ title }`,
+      h('h3', {}, `差异：${ heading }`,
         h('button', { type: 'button', class: 'dz-link-button', onclick: () => this.clearDiff() }, '清除标记')),
       isEmptyDiff(diff) ? h('p', { class: 'dz-ok' }, '没有差异') : [
         h('p', {},
           h('span', { class: 'dz-legend dz-legend-added' }, `新增 ${ diff.added.length }`),
           h('span', { class: 'dz-legend dz-legend-changed' }, `修改 ${ diff.changed.length }`),
           h('span', { class: 'dz-legend dz-legend-removed' }, `删除 ${ diff.removed.length }`)),
-        diff.added.length ? [ h('h4', {}, '新增'), h('ul', {}, diff.added.map(e => item(e))) ] : null,
-        diff.changed.length ? [ h('h4', {}, '修改'), h('ul', {}, diff.changed.map(e => item(e, e.properties.map(propertyName).join('、')))) ] : null,
-        diff.removed.length ? [ h('h4', {}, '删除'), h('ul', {}, diff.removed.map(e => h('li', {},
-          `${ e.name || e.id } ${ TYPE_NAMES[e.type] || e.type.replace(/^bpmn:/, '') }`))) ] : null
+        diff.added.length ? [ h('h4', {}, '新增'), h('ul', { class: 'dz-diff-list' }, diff.added.map(e => item(e, 'added'))) ] : null,
+        diff.changed.length ? [ h('h4', {}, '修改'), h('ul', { class: 'dz-diff-list' }, diff.changed.map(e => item(e, 'changed'))) ] : null,
+        diff.removed.length ? [
+          h('h4', {}, '删除'),
+          h('p', { class: 'dz-muted' }, '删除的元素不在画布上，只在此列出。'),
+          h('ul', { class: 'dz-diff-list' }, diff.removed.map(e => item(e, 'removed')))
+        ] : null
       ]);
   }
 }
@@ -441,15 +509,11 @@ VersionsPanel.$inject = [
   'serverValidation',
   'commandStack',
   'injector',
-  'notifications'
+  'notifications',
+  'confirmDialog'
 ];
 
-/** Who published a version, as a person reads it: the platform's own first deployment is not an account called "startup". */
-function publisherName(deployedBy) {
-  switch (deployedBy) {
-  case 'startup': return '平台初始发布';
-  case 'system': return '系统';
-  case undefined: case null: case '': return '—';
-  default: return deployedBy;
-  }
+/** A long value (a script, a whole form) cut to what fits a line; the full text is its tooltip. */
+function shorten(text, length = 60) {
+  return text && text.length > length ? text.slice(0, length) + '…' : text;
 }

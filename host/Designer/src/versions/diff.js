@@ -3,14 +3,19 @@
  *
  * Tracked elements (flow elements, root elements, participants, message flows, lanes,
  * artifacts) are compared one by one: each is reduced to a fingerprint of its own
- * attributes, references (as ids) and inline children (condition, event definitions,
- * extension elements...). Tracked children are compared on their own, so moving a task
- * into another lane changes the lane, not the task. Layout (BPMN DI) is ignored.
+ * attributes, references (as ids) and inline children (condition, event definitions...).
+ * Extension elements count one by one kind (form fields, listeners, input/output), so
+ * the diff can say 表单字段 rather than "extension elements". Tracked children are
+ * compared on their own, so moving a task into another lane changes the lane, not the
+ * task. Layout (BPMN DI) is ignored. A change carries readable before/after values.
  *
  * No imports: runs in the browser and under node's test runner alike.
  */
 
 const IGNORED = new Set([ 'diagrams', 'exporter', 'exporterVersion', 'di' ]);
+
+/** Prefix of the keys of extension elements by kind: 'extension:camunda:FormData'. */
+export const EXTENSION = 'extension:';
 
 /**
  * @param {ModdleElement} element
@@ -93,12 +98,23 @@ export function fingerprint(element, inline = false) {
   eachProperty(element, (property, value) => {
     const name = property.ns ? property.ns.name : property.name;
 
-    if (IGNORED.has(property.name) || (inline && property.name === 'id')) {
+    // the generated id of an inline BPMN child (a condition, a timer) is noise; a form field's camunda:id is its variable
+    if (IGNORED.has(property.name) || (inline && name === 'bpmn:id')) {
       return;
     }
 
     if (property.isReference) {
       result[name] = Array.isArray(value) ? value.map(refId) : refId(value);
+      return;
+    }
+
+    if (name === 'bpmn:extensionElements' && !inline) {
+      (value.values || []).forEach(child => {
+        const key = EXTENSION + child.$type;
+
+        (result[key] = result[key] || []).push(child.$type ? fingerprint(child, true) : child);
+      });
+
       return;
     }
 
@@ -139,7 +155,9 @@ export function fingerprint(element, inline = false) {
  * @param {ModdleElement} after definitions
  *
  * @return {{ added: Entry[], removed: Entry[], changed: Entry[] }}
- *   Entry: { id, type, name, properties?: string[] } (properties: what changed)
+ *   Entry: { id, type, name, label, properties?: string[], changes?: Change[] }
+ *   (label: the name, or for an unnamed flow its two ends; properties: what changed)
+ *   Change: { property, before, after } with before/after as text a person reads
  */
 export function diffDefinitions(before, after) {
   const old = collectTracked(before);
@@ -149,16 +167,28 @@ export function diffDefinitions(before, after) {
   const removed = [];
   const changed = [];
 
+  // references are kept as ids: a change names the elements referred to, in the version each side comes from
+  const labelsBefore = labelsOf(old);
+  const labelsAfter = labelsOf(now);
+
   now.forEach((element, id) => {
     if (!old.has(id)) {
       added.push(entry(element));
       return;
     }
 
-    const properties = differentKeys(fingerprint(old.get(id)), fingerprint(element));
+    const before = fingerprint(old.get(id));
+    const after = fingerprint(element);
+    const properties = differentKeys(before, after);
 
     if (properties.length) {
-      changed.push({ ...entry(element), properties });
+      const changes = properties.map(property => ({
+        property,
+        before: describe(before[property], labelsBefore),
+        after: describe(after[property], labelsAfter)
+      }));
+
+      changed.push({ ...entry(element), properties, changes });
     }
   });
 
@@ -188,7 +218,70 @@ function differentKeys(a, b) {
 }
 
 function entry(element) {
-  return { id: element.id, type: element.$type, name: element.name || '' };
+  const name = element.name || '';
+  const ends = element.sourceRef && element.targetRef
+    ? `从“${ element.sourceRef.name || element.sourceRef.id }”到“${ element.targetRef.name || element.targetRef.id }”`
+    : '';
+
+  return { id: element.id, type: element.$type, name, label: name || ends };
+}
+
+function labelsOf(tracked) {
+  const labels = new Map();
+
+  tracked.forEach((element, id) => labels.set(id, entry(element).label || id));
+
+  return labels;
+}
+
+/**
+ * A fingerprint value as a person reads it: an expression by its text, a form field by
+ * its label, a referred element by its name, a list joined with 、; '' for nothing.
+ *
+ * @param {*} value
+ * @param {Map<string, string>} [labels] element id → label, for references
+ */
+export function describe(value, labels = new Map()) {
+  if (value === undefined || value === null || value === '') {
+    return '';
+  }
+
+  if (Array.isArray(value)) {
+    return value.map(v => describe(v, labels)).filter(Boolean).join('、');
+  }
+
+  if (typeof value !== 'object') {
+    return labels.get(value) || String(value);
+  }
+
+  if (typeof value['bpmn:body'] === 'string') {
+    return value['bpmn:body'];
+  }
+
+  // a form (camunda:formData) by its fields, a field by its label and kind of input
+  if (value['camunda:fields']) {
+    return describe(value['camunda:fields'], labels);
+  }
+
+  if (value.$type === 'camunda:FormField') {
+    const choices = value['camunda:values'] ? `：${ describe(value['camunda:values'], labels) }` : '';
+
+    return `${ value['camunda:label'] || value['camunda:id'] || '' }${ choices }`;
+  }
+
+  const own = value['camunda:label'] || value['camunda:name'] || value['bpmn:name'] || value['camunda:id'];
+
+  if (own) {
+    return String(own);
+  }
+
+  // an event definition or other wrapper: what it holds (a timer's duration, a condition)
+  return Object.keys(value)
+    .filter(key => key !== '$type' && !key.startsWith('@'))
+    .sort()
+    .map(key => describe(value[key], labels))
+    .filter(Boolean)
+    .join('；');
 }
 
 function refId(value) {

@@ -3,7 +3,16 @@ const NAMES = {
   '$type': '元素类型',
   'bpmn:name': '名称',
   'bpmn:documentation': '文档',
-  'bpmn:extensionElements': '扩展设置（监听器、输入输出、属性）',
+  'bpmn:extensionElements': '扩展设置',
+  'extension:camunda:FormData': '表单字段',
+  'extension:camunda:TaskListener': '任务监听器',
+  'extension:camunda:ExecutionListener': '执行监听器',
+  'extension:camunda:InputOutput': '输入输出参数',
+  'extension:camunda:Properties': '扩展属性',
+  'extension:camunda:In': '传入变量',
+  'extension:camunda:Out': '传出变量',
+  'extension:camunda:FailedJobRetryTimeCycle': '失败重试周期',
+  'extension:camunda:Field': '字段注入',
   'bpmn:incoming': '入口连线',
   'bpmn:outgoing': '出口连线',
   'bpmn:sourceRef': '起点',
@@ -32,9 +41,34 @@ const NAMES = {
   'camunda:asyncAfter': '之后异步',
   'camunda:modelerTemplate': '元素模板',
   'camunda:modelerTemplateVersion': '模板版本',
-  'camunda:versionTag': '版本标签'
+  'camunda:versionTag': '版本标签',
+  'camunda:formRef': '表单引用',
+  'camunda:class': '实现类',
+  'camunda:expression': '表达式',
+  'camunda:delegateExpression': '委托表达式',
+  'camunda:resultVariable': '结果变量',
+  'camunda:initiator': '发起人变量',
+  'camunda:candidateStarterGroups': '可启动组',
+  'camunda:candidateStarterUsers': '可启动用户',
+  'camunda:exclusive': '独占',
+  'camunda:jobPriority': '作业优先级',
+  'bpmn:scriptFormat': '脚本格式',
+  'bpmn:script': '脚本',
+  'bpmn:triggeredByEvent': '事件触发',
+  'bpmn:isInterrupting': '是否中断',
+  'bpmn:messageRef': '消息',
+  'bpmn:signalRef': '信号',
+  'bpmn:errorRef': '错误',
+  'bpmn:escalationRef': '升级',
+  'bpmn:laneSets': '泳道',
+  'bpmn:flowElements': '流程元素'
 };
 
+/** The Chinese name of a changed property; anything not listed is an extension or other setting, said as such. */
 export function propertyName(key) {
-  return NAMES[key] || key.replace(/^bpmn:/, '');
+  if (NAMES[key]) {
+    return NAMES[key];
+  }
+
+  return key.startsWith('extension:') ? `扩展设置（${ key.slice('extension:'.length) }）` : `其他设置（${ key.replace(/^bpmn:/, '') }）`;
 }
