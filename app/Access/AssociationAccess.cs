@@ -48,8 +48,11 @@ public sealed record AssociationAccess(bool District, Guid? SupervisoryUnitId, G
             return null;
         }
 
-        return Covers(association)
-            || (SupervisoryUnitId is { } unit && association.SupervisoryUnitId is null && await FormerUnits.OfAsync(db, id, cancellationToken) == unit)
-            ? association : null;
+        return await CoversAsync(db, association, cancellationToken) ? association : null;
     }
+
+    /// <summary><see cref="Covers"/>, and for a unit also the associations that left it by decoupling (read only).</summary>
+    public async Task<bool> CoversAsync(PlatformDbContext db, Association association, CancellationToken cancellationToken = default) =>
+        Covers(association)
+        || (SupervisoryUnitId is { } unit && association.SupervisoryUnitId is null && await FormerUnits.OfAsync(db, association.Id, cancellationToken) == unit);
 }

@@ -21,7 +21,7 @@ namespace Decoupling.Application.Checklists;
 public sealed class ChecklistOperations(IServiceScopeFactory scopes)
 {
     /// <summary>The actor's part for this association's checklist; null when they may not see the association at all.</summary>
-    public static ChecklistRole? RoleOf(CaseActor actor, Association association)
+    private static async Task<ChecklistRole?> RoleOfAsync(UseCaseScope scope, CaseActor actor, Association association, CancellationToken cancellationToken)
     {
         if (actor.IsIn(PlatformRoles.AssociationStaff) && actor.Account.AssociationId == association.Id)
         {
@@ -33,7 +33,8 @@ public sealed class ChecklistOperations(IServiceScopeFactory scopes)
             return ChecklistRole.SupervisoryUnit;
         }
 
-        return AssociationAccess.Of(actor).Covers(association) ? ChecklistRole.Reader : null;
+        // a unit reads, without acting on, the checklist of an association that left it by decoupling
+        return await AssociationAccess.Of(actor).CoversAsync(scope.Db, association, cancellationToken) ? ChecklistRole.Reader : null;
     }
 
     public async Task<(Checklist? Checklist, ChecklistRole Role)> GetAsync(CaseActor actor, Guid associationId, CancellationToken cancellationToken = default)
@@ -148,7 +149,7 @@ public sealed class ChecklistOperations(IServiceScopeFactory scopes)
         CancellationToken cancellationToken)
     {
         var association = await scope.Db.Associations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == associationId, cancellationToken);
-        var role = association is null ? null : RoleOf(actor, association);
+        var role = association is null ? null : await RoleOfAsync(scope, actor, association, cancellationToken);
         return role is null ? throw new AppException(AppErrors.AssociationNotVisible, associationId) : (association!, role.Value);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Decoupling.Application.Cases;
+using Decoupling.Application.Checklists;
 using Decoupling.Application.People;
 using Decoupling.Application.Register;
 using Decoupling.Application.Supervision;
@@ -91,8 +92,12 @@ public sealed class AssociationStatusTests(SqlitePlatform fixture) : IClassFixtu
         Assert.Equal("已脱钩", status.Label);
         Assert.Equal(HttpStatusCode.OK, (await (await fixture.Factory.SignedInAsync("zjj")).GetAsync($"/api/register/{id}")).StatusCode);
 
+        // it reads the checklist of the association it left, without acting on it
+        Assert.Equal(ChecklistRole.Reader, (await Get<ChecklistOperations>().GetAsync(unit, id)).Role);
+
         // another unit neither finds nor reads it
         var other = await ActorAsync("nyj");
+        await Assert.ThrowsAsync<Decoupling.Application.Errors.AppException>(() => Get<ChecklistOperations>().GetAsync(other, id));
         Assert.DoesNotContain((await Get<RegisterQueries>().SearchAsync(other, name)).Items, a => a.Id == id);
         Assert.Equal(HttpStatusCode.NotFound, (await (await fixture.Factory.SignedInAsync("nyj")).GetAsync($"/api/register/{id}")).StatusCode);
 
