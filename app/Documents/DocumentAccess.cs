@@ -2,6 +2,7 @@ using Decoupling.Application.Access;
 using Decoupling.Application.Errors;
 using Decoupling.Application.Infrastructure;
 using Decoupling.Application.People;
+using Decoupling.Domain.Checklists;
 using Decoupling.Domain.Documents;
 using Decoupling.Domain.Persistence;
 using Decoupling.Domain.Seals;
@@ -133,6 +134,12 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
     public async Task<DocumentRecord> UploadAsync(CaseActor actor, Guid? associationId, Stream content, string fileName, DocumentType type,
         CancellationToken cancellationToken = default)
     {
+        if (!MayUploadAs(actor, type))
+        {
+            throw new AppException(AppErrors.DocumentTypeNotUploadable, TypeName(type)) { Field = "type" };
+        }
+
+        RefuseReservedName(fileName);
         await using var scope = UseCaseScope.Open(scopes, actor.UserName);
         Guid? ownerAssociation = actor.Account.AssociationId;
         Guid? ownerDepartment = ownerAssociation is null ? actor.Account.DepartmentId : null;
@@ -151,6 +158,43 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
     }
 
     /// <summary>
+    /// What a person may upload a file as: evidence and other material, anyone who may see the association; the plan, its
+    /// supervisory unit (the plan is the unit's, R9). Decisions, certificates, evaluations, ledgers and notices' attachments
+    /// are issued by the flows and the office's pages only, so no upload can pose as one.
+    /// </summary>
+    public static bool MayUploadAs(CaseActor actor, DocumentType type) => type switch
+    {
+        DocumentType.Evidence or DocumentType.Other => true,
+        DocumentType.DecouplingPlan => actor.SupervisoryUnitId is not null,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The sealed checklist is found by its file name (<see cref="ChecklistSeals.FilePrefix"/>): only the checklist's own
+    /// "盖章确认" writes such a file, so a seal on an uploaded look-alike can never stand for the checklist (R8).
+    /// </summary>
+    private static void RefuseReservedName(string fileName)
+    {
+        if (FileNameSanitizer.Sanitize(fileName).StartsWith(ChecklistSeals.FilePrefix, StringComparison.Ordinal))
+        {
+            throw new AppException(AppErrors.DocumentNameReserved, FileNameSanitizer.Sanitize(fileName), ChecklistSeals.FilePrefix) { Field = "file" };
+        }
+    }
+
+    private static string TypeName(DocumentType type) => type switch
+    {
+        DocumentType.DecouplingPlan => "脱钩方案",
+        DocumentType.ReviewDocument => "审核文件",
+        DocumentType.ApprovalDocument => "批复文件",
+        DocumentType.Summary => "工作总结",
+        DocumentType.Evaluation => "评估报告",
+        DocumentType.Certificate => "登记证书",
+        DocumentType.RegisterExport => "名册",
+        DocumentType.PublicationAttachment => "通知公告附件",
+        _ => type.ToString(),
+    };
+
+    /// <summary>
     /// Which documents are revised by new versions: the unit's plan and summary. Decisions, certificates and evidence are
     /// never replaced (a decision is corrected by a new decision, evidence by another file).
     /// </summary>
@@ -162,6 +206,7 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
     /// <summary>A new version of a document the actor may read and whose owner they belong to (a revised plan or summary).</summary>
     public async Task<DocumentRecord> UploadVersionAsync(CaseActor actor, Guid documentId, Stream content, string fileName, CancellationToken cancellationToken = default)
     {
+        RefuseReservedName(fileName);
         await using var scope = UseCaseScope.Open(scopes, actor.UserName);
         var record = await ReadableAsync(scope, actor, documentId, cancellationToken);
 
