@@ -43,6 +43,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Documents.CaseDocuments>();
         services.AddSingleton<Register.RegisterQueries>();
         services.AddSingleton<Register.RegisterScopeOperations>();
+        services.AddSingleton<Register.RegisterEditing>();
         services.AddSingleton<Register.AssociationStatuses>();
         services.AddSingleton<Matters.MatterQueries>();
         services.AddSingleton<Risks.CaseRiskRegister>();

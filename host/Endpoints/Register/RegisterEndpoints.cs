@@ -43,8 +43,8 @@ public static class RegisterEndpoints
             return Results.Created($"/api/register/{created.Id}", created);
         }).RequireAuthorization(Policies.Designers);
 
-        register.MapPut("/{id:guid}", async (Guid id, Guid expectedStamp, AssociationFields fields, RegisterService service) =>
-            Results.Ok(await service.UpdateAsync(id, fields, expectedStamp))).RequireAuthorization(Policies.Designers);
+        register.MapPut("/{id:guid}", async (Guid id, Guid expectedStamp, AssociationFields fields, HttpContext http, ActorResolver actors, RegisterEditing editing) =>
+            Results.Ok(await editing.EditAsync(await actors.ForAsync(http.User), id, fields, expectedStamp))).RequireAuthorization(Policies.Designers);
 
         register.MapPost("/import", async (HttpRequest request, RegisterImporter importer, bool? dryRun) =>
         {
