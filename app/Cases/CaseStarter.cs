@@ -94,7 +94,9 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
 
         var access = AssociationAccess.Of(actor);
         var association = Guid.TryParse(businessKey, out var id) ? await access.FindAsync(scope.Db, id, cancellationToken) : null;
-        if (association is null)
+
+        // a unit reads the associations that left it by decoupling, but acts only for those it supervises now
+        if (association is null || !access.Covers(association))
         {
             throw new AppException(AppErrors.CaseSubjectNotFound, "协会商会", businessKey) { Field = "businessKey" };
         }
