@@ -115,4 +115,13 @@ public static class AppErrors
 
     /// <summary>只有领导小组办公室可以催阅</summary>
     public static readonly AppError PublicationRemindForbidden = new("PUBLICATION_REMIND_FORBIDDEN", EngineErrorKind.Forbidden);
+
+    /// <summary>不能上传“{0}”：该类文件由流程或领导小组办公室出具；上传的文件只能作为佐证材料、其他材料，或由业务主管单位作为脱钩方案</summary>
+    public static readonly AppError DocumentTypeNotUploadable = new("DOCUMENT_TYPE_NOT_UPLOADABLE", EngineErrorKind.Invalid);
+
+    /// <summary>文件名“{0}”不能以“{1}”开头：这类文件只由脱钩事项清单的“盖章确认”生成，请改用其他文件名</summary>
+    public static readonly AppError DocumentNameReserved = new("DOCUMENT_NAME_RESERVED", EngineErrorKind.Invalid);
+
+    /// <summary>名册的“{0}”只能由{1}改变，不能直接修改</summary>
+    public static readonly AppError RegisterFieldDecided = new("REGISTER_FIELD_DECIDED", EngineErrorKind.Invalid);
 }
