@@ -63,7 +63,8 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
         {
             (key2, facts) = subject switch
             {
-                CaseSubjects.Association => await AssociationFactsAsync(scope, actor, processName, businessKey, required: true, registration: false, cancellationToken),
+                CaseSubjects.Association => await AssociationFactsAsync(scope, actor, processName, businessKey, required: true, registration: false, cancellationToken,
+                    closedBy: process.Properties.GetValueOrDefault(CaseSubjects.ClosedByOutcomesProperty)),
                 CaseSubjects.Registration => await RegistrationFactsAsync(scope, actor, process, processName, businessKey, formVariables, cancellationToken),
                 CaseSubjects.Unit => await UnitFactsAsync(scope, actor, processName, businessKey, cancellationToken),
                 CaseSubjects.District => (CaseSubjects.DistrictKey, new JsonObject()),
@@ -83,7 +84,7 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
     }
 
     private static async Task<(string?, JsonObject)> AssociationFactsAsync(UseCaseScope scope, CaseActor actor, string processName, string? businessKey,
-        bool required, bool registration, CancellationToken cancellationToken)
+        bool required, bool registration, CancellationToken cancellationToken, string? closedBy = null)
     {
         if (string.IsNullOrWhiteSpace(businessKey))
         {
@@ -99,6 +100,11 @@ public sealed class CaseStarter(WorkflowEngine engine, IServiceScopeFactory scop
         if (association is null || !access.Covers(association))
         {
             throw new AppException(AppErrors.CaseSubjectNotFound, "协会商会", businessKey) { Field = "businessKey" };
+        }
+
+        if (closedBy?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(association.Outcome.ToString(), StringComparer.Ordinal) == true)
+        {
+            throw new AppException(AppErrors.CaseSubjectConcluded, association.Name, RegisterLabels.Display(association.Outcome), processName) { Field = "businessKey" };
         }
 
         var facts = await FactsOfAsync(scope, association, cancellationToken);

@@ -24,4 +24,11 @@ public static class CaseSubjects
     public const string Registration = "registration";
 
     public const string DistrictKey = "district";
+
+    /// <summary>
+    /// <c>camunda:property closedByOutcomes</c> (comma-separated register outcomes, e.g. <c>Decoupled,Deregistered,Revoked</c>):
+    /// an association whose register outcome is one of them has had this matter decided, so no new case of the process is
+    /// started for it (a second decoupling would first mark a decoupled entry 脱钩中 again).
+    /// </summary>
+    public const string ClosedByOutcomesProperty = "closedByOutcomes";
 }

@@ -124,4 +124,7 @@ public static class AppErrors
 
     /// <summary>名册的“{0}”只能由{1}改变，不能直接修改</summary>
     public static readonly AppError RegisterFieldDecided = new("REGISTER_FIELD_DECIDED", EngineErrorKind.Invalid);
+
+    /// <summary>“{0}”的脱钩结果已是“{1}”，不能再发起“{2}”</summary>
+    public static readonly AppError CaseSubjectConcluded = new("CASE_SUBJECT_CONCLUDED", EngineErrorKind.Conflict);
 }

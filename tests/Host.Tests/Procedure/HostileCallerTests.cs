@@ -176,6 +176,35 @@ public abstract class HostileCallerTests(PlatformFactory platform)
         Assert.Equal("businessKey", problem["errors"]![0]!["field"]!.GetValue<string>());
         Assert.Equal(before, (await platform.Services.GetRequiredService<Decoupling.Engine.WorkflowEngine>().ListInstancesAsync(businessKey: associationId.ToString())).Count);
     }
+
+    [Fact]
+    public async Task Nobody_starts_a_decoupling_again_for_an_association_already_decoupled_and_its_outcome_stays()
+    {
+        var (associationId, _, name) = await new ScenarioPlatform(platform).FreshAssociationAsync("swj");
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            var register = scope.ServiceProvider.GetRequiredService<RegisterService>();
+            var current = await register.GetAsync(associationId);
+            await register.UpdateAsync(associationId, AssociationFields.From(current) with { SupervisoryUnitId = null, Outcome = DecouplingOutcome.Decoupled },
+                current.ConcurrencyStamp);
+        }
+
+        var engine = platform.Services.GetRequiredService<Decoupling.Engine.WorkflowEngine>();
+        var office = await platform.SignedInAsync("leading");
+
+        var started = await office.PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = associationId.ToString() });
+
+        var problem = await ProblemAsync(started, HttpStatusCode.Conflict, "CASE_SUBJECT_CONCLUDED");
+        Assert.Equal("businessKey", problem["errors"]![0]!["field"]!.GetValue<string>());
+        Assert.Contains(name, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(await engine.ListInstancesAsync(businessKey: associationId.ToString()));
+        await engine.RunDueJobsAsync();
+        Assert.Equal(DecouplingOutcome.Decoupled, (await new ScenarioPlatform(platform).AssociationAsync(associationId)).Outcome);
+
+        // an audit of the separation is still the office's to start for it (audit-check declares no such limit)
+        var audit = await office.PostAsJsonAsync("/api/instances", new { key = "audit-check", businessKey = associationId.ToString() });
+        Assert.Equal(HttpStatusCode.Created, audit.StatusCode);
+    }
 }
 
 public sealed class SqliteHostileCallerTests(SqlitePlatform fixture) : HostileCallerTests(fixture.Factory), IClassFixture<SqlitePlatform>;
