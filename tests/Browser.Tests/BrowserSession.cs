@@ -79,7 +79,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// Latin words a Chinese page may show: names of formats, standards and tools users know by those names, and the
     /// bpmn.io mark the designer's licence asks to keep. Anything else in English is a leftover.
     /// </summary>
-    private static readonly HashSet<string> AllowedWords = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> AllowedWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "BPMN", "bpmn", "CMMN", "DMN", "io", "Powered", "by", "docx", "xlsx", "pdf", "jpg", "jpeg", "png", "Excel", "Word", "PDF", "TOTP", "SM", "QR",
         "OpenAPI", "Hangfire", "Camunda", "Java", "JSON", "XML", "API", "ID", "URL", "Microsoft", "Authenticator", "FreeOTP", "Luozhuang",
@@ -91,6 +91,13 @@ public sealed class BrowserSession : IAsyncDisposable
     /// exception, a GUID where a name belongs, or an element that makes the page wider than the window.
     /// </summary>
     public static async Task AssertNoLeftoversAsync(IPage page)
+    {
+        var leftovers = await LeftoversAsync(page);
+        Assert.True(leftovers.Count == 0, $"{page.Url} shows {string.Join(", ", leftovers)}");
+    }
+
+    /// <summary>What <see cref="AssertNoLeftoversAsync"/> would report on the page, for a sweep that reports every page at once.</summary>
+    public static async Task<List<string>> LeftoversAsync(IPage page)
     {
         var text = await page.InnerTextAsync("body");
         var leftovers = System.Text.RegularExpressions.Regex.Matches(text,
@@ -127,7 +134,7 @@ public sealed class BrowserSession : IAsyncDisposable
             leftovers.Add("wider than the window: " + wide);
         }
 
-        Assert.True(leftovers.Count == 0, $"{page.Url} shows {string.Join(", ", leftovers)}");
+        return leftovers;
     }
 
     /// <summary>

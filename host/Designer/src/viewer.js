@@ -42,8 +42,10 @@ function nameOf(elementId) {
   const element = viewer.get('elementRegistry').get(elementId);
   const name = element && element.businessObject && element.businessObject.name;
 
-  // a person reads the step's name; an unnamed element is called by its kind, never by its id
-  return name || KINDS[element && element.type] || '流程元素';
+  // a person reads the step's name; an unnamed element is called by its kind, never by its id; a name the case fills
+  // in (领导小组办公室处理：${title}) is read without its placeholder, which only the running task can resolve
+  const readable = name && name.replace(/[：:]?\s*\$\{[^}]*\}/g, '').trim();
+  return readable || KINDS[element && element.type] || '流程元素';
 }
 
 const KINDS = {
