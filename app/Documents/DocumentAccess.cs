@@ -96,11 +96,19 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
         return await scope.Get<DocumentService>().HistoryAsync(documentId, cancellationToken);
     }
 
-    /// <summary>Seals a document the actor may read on behalf of their unit (the seal service checks who may seal).</summary>
+    /// <summary>
+    /// Seals a document the actor may read on behalf of their unit (the seal service checks who may seal). Only what
+    /// people make is sealed by people (<see cref="MaySeal"/>): a seal on an issued decision would read as co-issuing it.
+    /// </summary>
     public async Task<SealConfirmation> SealAsync(CaseActor actor, Guid documentId, CancellationToken cancellationToken = default)
     {
         await using var scope = UseCaseScope.Open(scopes, actor.UserName);
-        await ReadableAsync(scope, actor, documentId, cancellationToken);
+        var record = await ReadableAsync(scope, actor, documentId, cancellationToken);
+        if (!MaySeal(record.Type))
+        {
+            throw new AppException(AppErrors.DocumentNotSealable, TypeName(record.Type), record.FileName) { Field = "type" };
+        }
+
         return await scope.Get<SealService>().ConfirmAsync(documentId, actor.Account.Id, cancellationToken);
     }
 
@@ -170,6 +178,14 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
     };
 
     /// <summary>
+    /// What a person may seal: material the association or its unit made (evidence, other material, the plan, the unit's
+    /// summary, the checklist's export). Decisions, certificates, evaluations, ledgers and notices' attachments name their
+    /// issuing department inside the document; nobody else's seal belongs on them.
+    /// </summary>
+    public static bool MaySeal(DocumentType type) =>
+        type is DocumentType.Evidence or DocumentType.Other or DocumentType.DecouplingPlan or DocumentType.Summary;
+
+    /// <summary>
     /// The sealed checklist is found by its file name (<see cref="ChecklistSeals.FilePrefix"/>): only the checklist's own
     /// "盖章确认" writes such a file, so a seal on an uploaded look-alike can never stand for the checklist (R8).
     /// </summary>
@@ -183,6 +199,8 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
 
     private static string TypeName(DocumentType type) => type switch
     {
+        DocumentType.Evidence => "佐证材料",
+        DocumentType.Other => "其他材料",
         DocumentType.DecouplingPlan => "脱钩方案",
         DocumentType.ReviewDocument => "审核文件",
         DocumentType.ApprovalDocument => "批复文件",

@@ -122,6 +122,9 @@ public static class AppErrors
     /// <summary>文件名“{0}”不能以“{1}”开头：这类文件只由脱钩事项清单的“盖章确认”生成，请改用其他文件名</summary>
     public static readonly AppError DocumentNameReserved = new("DOCUMENT_NAME_RESERVED", EngineErrorKind.Invalid);
 
+    /// <summary>“{1}”是{0}，由出具部门在文件中署名，不能再加盖其他单位的印章；盖章确认只用于佐证材料、其他材料、脱钩方案和工作总结</summary>
+    public static readonly AppError DocumentNotSealable = new("DOCUMENT_NOT_SEALABLE", EngineErrorKind.Invalid);
+
     /// <summary>名册的“{0}”只能由{1}改变，不能直接修改</summary>
     public static readonly AppError RegisterFieldDecided = new("REGISTER_FIELD_DECIDED", EngineErrorKind.Invalid);
 

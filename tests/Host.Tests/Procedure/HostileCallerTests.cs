@@ -74,6 +74,33 @@ public abstract class HostileCallerTests(PlatformFactory platform)
             Uploads.File(ProcedureScript.Docx("脱钩方案"), "脱钩方案.docx"))).StatusCode);
     }
 
+    [Fact]
+    public async Task Nobody_puts_a_seal_on_a_decision_issued_in_a_departments_name()
+    {
+        var ceramics = await DbAsync(db => db.Associations.Where(a => a.Name.Contains("陶瓷")).Select(a => a.Id).SingleAsync());
+        var association = await platform.SignedInAsync("assoc.ceramics");
+        var uploaded = await association.PostAsync($"/api/documents?associationId={ceramics}&type=Evidence",
+            Uploads.File(Pdf.Concat("review"u8.ToArray()).ToArray(), "区财政局审核意见书.pdf", "application/pdf"));
+        var id = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        // the flows file a department's review document among the association's documents; stand one in by its type
+        await DbAsync(async db =>
+        {
+            var record = await db.Documents.SingleAsync(d => d.Id == id);
+            record.Type = Decoupling.Domain.Documents.DocumentType.ReviewDocument;
+            return await db.SaveChangesAsync();
+        });
+        var sealsBefore = await DbAsync(db => db.SealConfirmations.CountAsync());
+
+        var problem = await ProblemAsync(await association.PostAsync($"/api/documents/{id}/seal", null), HttpStatusCode.UnprocessableEntity, "DOCUMENT_NOT_SEALABLE");
+
+        Assert.Contains("审核文件", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(sealsBefore, await DbAsync(db => db.SealConfirmations.CountAsync()));
+        var evidence = await association.PostAsync($"/api/documents?associationId={ceramics}&type=Evidence",
+            Uploads.File(Pdf.Concat("own"u8.ToArray()).ToArray(), "会员大会决议.pdf", "application/pdf"));
+        var evidenceId = (await evidence.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        Assert.Equal(HttpStatusCode.OK, (await association.PostAsync($"/api/documents/{evidenceId}/seal", null)).StatusCode);
+    }
+
     [Theory]
     [InlineData("脱钩事项清单-陶瓷协会-20261201000000.pdf")]
     [InlineData("../脱钩事项清单-伪造.pdf")]
