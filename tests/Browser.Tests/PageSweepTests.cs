@@ -102,6 +102,12 @@ public sealed class PageSweepTests(PlatformFixture platform) : IClassFixture<Pla
         var name = $"sweep-{role}-{Regex.Replace(Pattern(path), "[^a-z0-9]+", "-").Trim('-')}{(nth > 0 ? "-" + nth : "")}";
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotFolder, (name == $"sweep-{role}-" ? name + "home" : name) + ".png"), FullPage = true });
         await CheckAsync(page, role, path, "", findings, errors);
+        // a done review's page once carried the whole case's history, 10,000 px and more; the person acting needs the latest steps
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        if (height > MaxPageHeight)
+        {
+            findings.Add($"{role} {path}: the page is {height} px tall at 1366 wide (at most {MaxPageHeight})");
+        }
 
         var tabs = page.Locator(".mud-tabs-tabbar .mud-tab:not(.mud-disabled)");
         var count = await tabs.CountAsync();
@@ -119,6 +125,8 @@ public sealed class PageSweepTests(PlatformFixture platform) : IClassFixture<Pla
 
         return links;
     }
+
+    private const int MaxPageHeight = 6000;
 
     private static readonly List<string> Wraps = [];
 
