@@ -115,4 +115,10 @@ public static class AppErrors
 
     /// <summary>只有领导小组办公室可以催阅</summary>
     public static readonly AppError PublicationRemindForbidden = new("PUBLICATION_REMIND_FORBIDDEN", EngineErrorKind.Forbidden);
+
+    /// <summary>通知 {0} 不存在</summary>
+    public static readonly AppError NoticeNotFound = new("NOTICE_NOT_FOUND", EngineErrorKind.NotFound);
+
+    /// <summary>消息列表的{0}应在 {1} 到 {2} 之间，收到的是 {3}</summary>
+    public static readonly AppError NoticePagingInvalid = new("NOTICE_PAGING_INVALID", EngineErrorKind.Invalid);
 }
