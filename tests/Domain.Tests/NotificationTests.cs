@@ -31,6 +31,8 @@ public class NotificationTests
 
         db.NotificationReads.Add(new NotificationRead { NotificationId = notice.Id, UserName = "bb", ReadAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        // the same reader again (another tab): the key refuses a second row
         db.NotificationReads.Add(new NotificationRead { NotificationId = notice.Id, UserName = "bb", ReadAt = DateTimeOffset.UtcNow });
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         db.ChangeTracker.Clear();
