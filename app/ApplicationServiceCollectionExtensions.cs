@@ -48,6 +48,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Matters.MatterQueries>();
         services.AddSingleton<Risks.CaseRiskRegister>();
         services.AddSingleton<Publications.PublicationBoard>();
+        services.AddSingleton<Notifications.NoticeInbox>();
         return services;
     }
 

@@ -130,4 +130,10 @@ public static class AppErrors
 
     /// <summary>“{0}”的脱钩结果已是“{1}”，不能再发起“{2}”</summary>
     public static readonly AppError CaseSubjectConcluded = new("CASE_SUBJECT_CONCLUDED", EngineErrorKind.Conflict);
+
+    /// <summary>通知 {0} 不存在</summary>
+    public static readonly AppError NoticeNotFound = new("NOTICE_NOT_FOUND", EngineErrorKind.NotFound);
+
+    /// <summary>消息列表的{0}应在 {1} 到 {2} 之间，收到的是 {3}</summary>
+    public static readonly AppError NoticePagingInvalid = new("NOTICE_PAGING_INVALID", EngineErrorKind.Invalid);
 }

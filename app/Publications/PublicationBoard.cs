@@ -86,13 +86,17 @@ public sealed class PublicationBoard(IServiceScopeFactory scopes, TimeProvider t
             }
 
             var prefix = NoticeKeyPrefix(id);
-            foreach (var notice in await db.Notifications.Where(n => n.RecipientUserId == actor.UserName && !n.IsRead && n.DedupKey.StartsWith(prefix)).ToListAsync(cancellationToken))
+            var unread = await Notifications.NoticeInbox.Unread(db, actor).Where(n => n.DedupKey.StartsWith(prefix)).Select(n => n.Id).ToListAsync(cancellationToken);
+            db.NotificationReads.AddRange(unread.Select(n => new NotificationRead { NotificationId = n, UserName = actor.UserName, ReadAt = now }));
+            try
             {
-                notice.IsRead = true;
-                notice.ReadAt = now;
+                await db.SaveChangesAsync(cancellationToken);
             }
-
-            await db.SaveChangesAsync(cancellationToken);
+            catch (DbUpdateException)
+            {
+                // a second tab of the same reader recorded the same reads at the same moment; the page shows all the same
+                db.ChangeTracker.Clear();
+            }
         }
 
         var attachments = await db.Documents.AsNoTracking().Where(d => publication.AttachmentDocumentIds.Contains(d.Id))

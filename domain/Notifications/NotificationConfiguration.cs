@@ -9,8 +9,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.ToTable("Notifications");
         builder.HasIndex(n => n.DedupKey).IsUnique();
-        builder.HasIndex(n => new { n.RecipientUserId, n.IsRead });
-        builder.HasIndex(n => n.RecipientDepartmentId);
+        // a person's list is the newest of theirs and of their department's: one range per recipient kind
+        builder.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
+        builder.HasIndex(n => new { n.RecipientDepartmentId, n.CreatedAt });
         builder.Property(n => n.DedupKey).HasMaxLength(200);
         builder.Property(n => n.Title).HasMaxLength(200);
         builder.Property(n => n.Link).HasMaxLength(500);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Decoupling.Domain.Notifications;
 
-/// <summary>Sends in-app notices once per dedup key, lists them for a user and marks them read.</summary>
+/// <summary>Sends in-app notices once per dedup key. Who reads them, and what they have read, is the application's NoticeInbox.</summary>
 public sealed class NotificationService(PlatformDbContext db, TimeProvider time)
 {
     /// <summary>Sends a notice unless one with <paramref name="dedupKey"/> exists; returns the stored notice either way.</summary>
@@ -46,26 +46,5 @@ public sealed class NotificationService(PlatformDbContext db, TimeProvider time)
         }
 
         return notification;
-    }
-
-    /// <summary>Notices addressed to the user or to the user's department, newest first.</summary>
-    public Task<List<Notification>> ForUserAsync(string userId, Guid? departmentId, bool unreadOnly = false,
-        CancellationToken cancellationToken = default) =>
-        db.Notifications.AsNoTracking()
-            .Where(n => n.RecipientUserId == userId || (departmentId != null && n.RecipientDepartmentId == departmentId))
-            .Where(n => !unreadOnly || !n.IsRead)
-            .OrderByDescending(n => n.CreatedAt)
-            .ToListAsync(cancellationToken);
-
-    public async Task MarkReadAsync(Guid notificationId, CancellationToken cancellationToken = default)
-    {
-        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == notificationId, cancellationToken)
-            ?? throw new DomainException(DomainErrorCodes.NotFound, "通知", notificationId);
-        if (!notification.IsRead)
-        {
-            notification.IsRead = true;
-            notification.ReadAt = Clock.Now(time);
-            await db.SaveChangesAsync(cancellationToken);
-        }
     }
 }

@@ -59,6 +59,8 @@ public abstract class PlatformDbContext : IdentityDbContext<PlatformUser>
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();

@@ -46,6 +46,7 @@ public sealed class PlatformFixture : IAsyncDisposable
         services.AddSingleton(engine);
         services.AddScoped<UiSession>();
         services.AddScoped<Downloads>();
+        services.AddScoped<NoticeCounter>();
         fixture.Context.AddAuthorization().SetAuthorized(signedIn);
 
         await using (var db = PlatformDatabase.CreateSqlite(connection))

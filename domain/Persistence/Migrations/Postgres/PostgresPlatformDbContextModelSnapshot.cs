@@ -789,15 +789,9 @@ namespace Decoupling.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<bool>("IsRead")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Link")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset?>("ReadAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("RecipientDepartmentId")
                         .HasColumnType("uuid");
@@ -815,11 +809,28 @@ namespace Decoupling.Domain.Persistence.Migrations.Postgres
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
-                    b.HasIndex("RecipientDepartmentId");
+                    b.HasIndex("RecipientDepartmentId", "CreatedAt");
 
-                    b.HasIndex("RecipientUserId", "IsRead");
+                    b.HasIndex("RecipientUserId", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Decoupling.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NotificationId", "UserName");
+
+                    b.ToTable("NotificationReads", (string)null);
                 });
 
             modelBuilder.Entity("Decoupling.Domain.Numbering.DocumentNumberCounter", b =>
@@ -1692,6 +1703,15 @@ namespace Decoupling.Domain.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("AssociationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Decoupling.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.HasOne("Decoupling.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Decoupling.Domain.Publications.PublicationRecipient", b =>

@@ -783,15 +783,9 @@ namespace Decoupling.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsRead")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Link")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RecipientDepartmentId")
                         .HasColumnType("TEXT");
@@ -809,11 +803,28 @@ namespace Decoupling.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
-                    b.HasIndex("RecipientDepartmentId");
+                    b.HasIndex("RecipientDepartmentId", "CreatedAt");
 
-                    b.HasIndex("RecipientUserId", "IsRead");
+                    b.HasIndex("RecipientUserId", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Decoupling.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NotificationId", "UserName");
+
+                    b.ToTable("NotificationReads", (string)null);
                 });
 
             modelBuilder.Entity("Decoupling.Domain.Numbering.DocumentNumberCounter", b =>
@@ -1682,6 +1693,15 @@ namespace Decoupling.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AssociationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Decoupling.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.HasOne("Decoupling.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Decoupling.Domain.Publications.PublicationRecipient", b =>
