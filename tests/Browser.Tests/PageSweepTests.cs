@@ -18,16 +18,16 @@ public sealed class PageSweepTests(PlatformFixture platform) : IClassFixture<Pla
     /// <summary>The pages each role reaches from the menu; the test fails when the menu shows one not listed here.</summary>
     private static readonly Dictionary<string, string[]> PagesOf = new()
     {
-        ["leading"] = ["/", "/tasks", "/start", "/publications", "/dashboard", "/register", "/designer", "/instances"],
-        ["jxj"] = ["/", "/tasks", "/start", "/unit", "/publications", "/register"],
-        ["bb"] = ["/", "/tasks", "/start"],
-        ["registrar"] = ["/", "/tasks", "/start", "/register"],
-        ["auditor"] = ["/", "/tasks", "/start", "/register"],
-        ["evaluator"] = ["/", "/tasks"],
-        ["assoc.ceramics"] = ["/", "/tasks", "/start", "/portal"],
-        ["sysadmin"] = ["/", "/tasks", "/instances", "/admin"],
-        ["secadmin"] = ["/", "/tasks", "/security"],
-        ["auditadmin"] = ["/", "/tasks", "/audit"],
+        ["leading"] = ["/", "/tasks", "/notifications", "/start", "/publications", "/dashboard", "/register", "/designer", "/instances"],
+        ["jxj"] = ["/", "/tasks", "/notifications", "/start", "/unit", "/publications", "/register"],
+        ["bb"] = ["/", "/tasks", "/notifications", "/start"],
+        ["registrar"] = ["/", "/tasks", "/notifications", "/start", "/register"],
+        ["auditor"] = ["/", "/tasks", "/notifications", "/start", "/register"],
+        ["evaluator"] = ["/", "/tasks", "/notifications"],
+        ["assoc.ceramics"] = ["/", "/tasks", "/notifications", "/start", "/portal"],
+        ["sysadmin"] = ["/", "/tasks", "/notifications", "/instances", "/admin"],
+        ["secadmin"] = ["/", "/tasks", "/notifications", "/security"],
+        ["auditadmin"] = ["/", "/tasks", "/notifications", "/audit"],
     };
 
     /// <summary>Latin words a page may show besides those every page may (<see cref="BrowserSession.AllowedWords"/>), two letters and up.</summary>
