@@ -42,15 +42,8 @@ public sealed class NotifyHandler(IServiceScopeFactory scopes) : ActivityHandler
         }
         else if (group is not null && group.StartsWith("assoc:", StringComparison.Ordinal) && Guid.TryParse(group["assoc:".Length..], out var association))
         {
-            // an association has no department: each of its staff gets the notice
-            var staff = await run.Scope.Db.Users.AsNoTracking().Where(u => u.AssociationId == association).Select(u => u.UserName!).ToListAsync(cancellationToken);
-            Guid? first = null;
-            foreach (var name in staff)
-            {
-                first ??= (await run.Scope.Notifications.SendAsync($"{key}:{name}", run.RequiredText("title"), run.Text("body") ?? "", name, null, run.Text("link"), cancellationToken)).Id;
-            }
-
-            return new JsonObject { ["notificationId"] = first?.ToString() };
+            var sent = await run.Scope.Notifications.SendToAssociationAsync(key, run.RequiredText("title"), run.Text("body") ?? "", association, run.Text("link"), cancellationToken);
+            return new JsonObject { ["notificationId"] = sent.FirstOrDefault()?.Id.ToString() };
         }
 
         if (department is null && user is null)

@@ -47,4 +47,22 @@ public sealed class NotificationService(PlatformDbContext db, TimeProvider time)
 
         return notification;
     }
+
+    /// <summary>
+    /// An association has no department: each of its staff gets the notice, deduplicated per person
+    /// (<paramref name="dedupKey"/>:user name). Returns the notices sent, none when the association has no staff account.
+    /// </summary>
+    public async Task<IReadOnlyList<Notification>> SendToAssociationAsync(
+        string dedupKey, string title, string body, Guid associationId, string? link = null, CancellationToken cancellationToken = default)
+    {
+        var staff = await db.Users.AsNoTracking().Where(u => u.AssociationId == associationId).OrderBy(u => u.UserName)
+            .Select(u => u.UserName!).ToListAsync(cancellationToken);
+        var sent = new List<Notification>();
+        foreach (var name in staff)
+        {
+            sent.Add(await SendAsync($"{dedupKey}:{name}", title, body, name, null, link, cancellationToken));
+        }
+
+        return sent;
+    }
 }

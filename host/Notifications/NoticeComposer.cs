@@ -1,3 +1,4 @@
+using Decoupling.Application.People;
 using Decoupling.Engine.Entities;
 using Decoupling.Engine.Services;
 
@@ -19,9 +20,18 @@ public sealed class NoticeComposer : IEngineListener
             return;
         }
 
-        foreach (var group in task.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(g => g.StartsWith("dept:", StringComparison.Ordinal)))
+        foreach (var group in task.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            Notices.Add(new PendingNotice($"{key}:{group}", title, body, null, group["dept:".Length..], $"/tasks/{task.Id}"));
+            if (group.StartsWith("dept:", StringComparison.Ordinal))
+            {
+                Notices.Add(new PendingNotice($"{key}:{group}", title, body, null, group["dept:".Length..], $"/tasks/{task.Id}"));
+            }
+            else if (group.StartsWith(CaseActor.AssociationGroupPrefix, StringComparison.Ordinal)
+                     && Guid.TryParse(group[CaseActor.AssociationGroupPrefix.Length..], out var association))
+            {
+                // the association's own steps (自查, 补正): its staff hear of them as a department's people do
+                Notices.Add(new PendingNotice($"{key}:{group}", title, body, null, null, $"/tasks/{task.Id}", association));
+            }
         }
     }
 

@@ -91,6 +91,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
         {
             case OutboxNotices.Kind:
                 var notice = JsonSerializer.Deserialize<PendingNotice>(message.PayloadJson) ?? throw new InvalidOperationException("empty notice");
+                if (notice.AssociationId is { } association)
+                {
+                    await services.GetRequiredService<NotificationService>()
+                        .SendToAssociationAsync(notice.DedupKey, notice.Title, notice.Body, association, notice.Link, cancellationToken);
+                    return;
+                }
+
                 var departmentId = notice.DepartmentCode is { } code
                     ? (await services.GetRequiredService<DepartmentDirectory>().FindByCodeAsync(code, cancellationToken))?.Id
                     : null;

@@ -158,6 +158,39 @@ public abstract class NotificationApiTests(PlatformFactory platform)
     }
 
     [Fact]
+    public async Task An_associations_staff_hear_of_the_step_that_waits_for_them()
+    {
+        var scenario = new Procedure.ScenarioPlatform(platform);
+        var (associationId, staffName, _) = await scenario.FreshAssociationAsync("nyj");
+        var staff = await platform.SignedInAsync(staffName);
+        var unit = await platform.SignedInAsync("nyj");
+
+        var started = await unit.PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = associationId.ToString() });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        // the flow's first steps (register 脱钩中, load the checklist) are jobs, which Hangfire runs in production
+        while (await scenario.Engine.RunDueJobsAsync() > 0)
+        {
+        }
+
+        // the outbox delivers after the step commits; the association's own task (协会自查) reaches its staff like a department's
+        JsonObject? notice = null;
+        for (var i = 0; i < 100 && notice is null; i++)
+        {
+            notice = (await ListAsync(staff)).OfType<JsonObject>().FirstOrDefault(n => n["title"]!.GetValue<string>() == "新待办：协会自查填报清单");
+            if (notice is null)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.NotNull(notice);
+        var link = notice!["link"]!.GetValue<string>();
+        Assert.StartsWith("/tasks/", link, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api{link}")).StatusCode);
+        Assert.DoesNotContain((await ListAsync(await platform.SignedInAsync("assoc.ceramics"))).OfType<JsonObject>(), n => n["link"]?.GetValue<string>() == link);
+    }
+
+    [Fact]
     public async Task Paging_out_of_range_is_refused_naming_what_was_wrong()
     {
         var czj = await platform.SignedInAsync("czj");
