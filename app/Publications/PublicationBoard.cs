@@ -163,7 +163,7 @@ public sealed class PublicationBoard(IServiceScopeFactory scopes, TimeProvider t
         {
             Kind = kind, Title = title, Body = body, ToWholeDistrict = draft.ToWholeDistrict, AudienceUnitIds = unitIds,
             CorrectsId = draft.CorrectsId, PublisherDepartmentId = actor.Account.DepartmentId,
-            PublishedBy = actor.UserName, PublisherName = actor.Department?.Name ?? actor.Name, PublishedAt = now,
+            PublishedBy = actor.UserName, PublisherName = Publication.OfficeName, PublishedAt = now,
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -182,7 +182,7 @@ public sealed class PublicationBoard(IServiceScopeFactory scopes, TimeProvider t
         }));
         var kindName = PublicationKinds.Name(kind);
         db.Notifications.AddRange(staff.Select(user => Notice($"{NoticeKeyPrefix(publication.Id)}{user}", $"{kindName}：{title}",
-            $"领导小组办公室发布了{kindName}《{title}》，请及时阅读。", user, publication.Id, now)));
+            $"{Publication.OfficeName}发布了{kindName}《{title}》，请及时阅读。", user, publication.Id, now)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await OpenAsync(actor, publication.Id, cancellationToken);
@@ -256,7 +256,7 @@ public sealed class PublicationBoard(IServiceScopeFactory scopes, TimeProvider t
         var sent = await db.Notifications.AsNoTracking().Where(n => wanted.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken);
         var kindName = PublicationKinds.Name(publication.Kind);
         var notices = keys.Where(k => !sent.Contains(k.Key))
-            .Select(k => Notice(k.Key, $"催阅：{kindName}《{publication.Title}》", $"领导小组办公室提醒：{kindName}《{publication.Title}》贵会尚未阅读，请及时阅读。",
+            .Select(k => Notice(k.Key, $"催阅：{kindName}《{publication.Title}》", $"{Publication.OfficeName}提醒：{kindName}《{publication.Title}》贵会尚未阅读，请及时阅读。",
                 k.Value, id, now))
             .ToList();
         if (notices.Count > 0)

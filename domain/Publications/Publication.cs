@@ -7,6 +7,9 @@ namespace Decoupling.Domain.Publications;
 /// </summary>
 public class Publication
 {
+    /// <summary>Notices and policy interpretations go out in the office's name, as its documents are signed (R25).</summary>
+    public const string OfficeName = "区脱钩试点领导小组办公室";
+
     public Guid Id { get; set; } = Guid.NewGuid();
 
     public PublicationKind Kind { get; set; }
@@ -31,6 +34,7 @@ public class Publication
 
     public string PublishedBy { get; set; } = "";
 
+    /// <summary>The name a publication goes out under: always the office's (<see cref="OfficeName"/>), whichever department hosts the person who sent it.</summary>
     public string PublisherName { get; set; } = "";
 
     public DateTimeOffset PublishedAt { get; set; }

@@ -157,6 +157,8 @@ public abstract class PublicationApiTests(PlatformFactory platform)
         var id = view["id"]!.GetValue<Guid>();
         Assert.Equal("政策解读", view["kind"]!.GetValue<string>());
         Assert.Contains("经信局", view["audience"]!.GetValue<string>(), StringComparison.Ordinal);
+        // it goes out in the office's name, not that of the department hosting the person who sent it (发改局)
+        Assert.Equal("区脱钩试点领导小组办公室", view["publisherName"]!.GetValue<string>());
         var attachments = view["attachments"]!.AsArray();
         Assert.Equal(["政策原文.pdf", "解读要点.docx"], attachments.Select(a => a!["fileName"]!.GetValue<string>()));
         var attachment = attachments[0]!["documentId"]!.GetValue<Guid>();
