@@ -20,16 +20,6 @@ public sealed class ContractRefusalTests(SqlitePlatform fixture) : IClassFixture
 
     private WorkflowEngine Engine => Platform.Services.GetRequiredService<WorkflowEngine>();
 
-    private static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status} {code}, got {(int)response.StatusCode}: {body}");
-        var problem = JsonNode.Parse(body)!.AsObject();
-        Assert.Equal(code, problem["code"]!.GetValue<string>());
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem["detail"]!.GetValue<string>());
-        return problem;
-    }
-
     /// <summary>An association of the given unit with no case yet, and a staff account of its own (the seed has one for ceramics only).</summary>
     private async Task<(Guid Id, string Staff)> FreshAssociationAsync(string unitCode, Guid? except = null)
     {
@@ -54,13 +44,13 @@ public sealed class ContractRefusalTests(SqlitePlatform fixture) : IClassFixture
         // the association tries to make itself a candidate of its unit's verification
         var forged = await association.PostAsJsonAsync($"/api/tasks/{selfCheck.Id}/complete",
             new { outcome = "submit", variables = new JsonObject { ["supervisoryUnitCode"] = $"jxj,assoc:{associationId}" } });
-        var problem = await ProblemAsync(forged, HttpStatusCode.UnprocessableEntity, "ENGINE_FORM_FIELD_UNDECLARED");
+        var problem = await Problems.ExpectAsync(forged, HttpStatusCode.UnprocessableEntity, "ENGINE_FORM_FIELD_UNDECLARED");
         Assert.Contains("supervisoryUnitCode", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // …or to move another association's checklist with its own self-check
         var other = await association.PostAsJsonAsync($"/api/tasks/{selfCheck.Id}/complete",
             new { outcome = "submit", variables = new JsonObject { ["associationId"] = otherId.ToString() } });
-        await ProblemAsync(other, HttpStatusCode.UnprocessableEntity, "ENGINE_FORM_FIELD_UNDECLARED");
+        await Problems.ExpectAsync(other, HttpStatusCode.UnprocessableEntity, "ENGINE_FORM_FIELD_UNDECLARED");
 
         Assert.Equal(HumanTaskState.Open, (await Engine.Tasks.GetAsync(selfCheck.Id))!.State);
         Assert.Equal(before, (await VariablesAsync(instanceId)).ToJsonString());
@@ -79,12 +69,12 @@ public sealed class ContractRefusalTests(SqlitePlatform fixture) : IClassFixture
         var verify = await driver.TaskAtAsync(instanceId, "verify");
         var unit = await driver.AsAsync("swj");
 
-        var unknown = await ProblemAsync(await unit.PostAsJsonAsync($"/api/tasks/{verify.Id}/complete", new { outcome = "approve" }),
+        var unknown = await Problems.ExpectAsync(await unit.PostAsJsonAsync($"/api/tasks/{verify.Id}/complete", new { outcome = "approve" }),
             HttpStatusCode.UnprocessableEntity, "ENGINE_FORM_OUTCOME_INVALID");
         Assert.Contains("核实无误", unknown["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("退回协会修改", unknown["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var silent = await ProblemAsync(await unit.PostAsJsonAsync($"/api/tasks/{verify.Id}/complete", new { outcome = "return", comment = "  " }),
+        var silent = await Problems.ExpectAsync(await unit.PostAsJsonAsync($"/api/tasks/{verify.Id}/complete", new { outcome = "return", comment = "  " }),
             HttpStatusCode.UnprocessableEntity, "ENGINE_COMMENT_REQUIRED");
         Assert.Contains("退回协会修改", silent["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
@@ -108,7 +98,7 @@ public sealed class ContractRefusalTests(SqlitePlatform fixture) : IClassFixture
             key = "registration",
             variables = new JsonObject { ["mode"] = "change", ["proposedName"] = "临沂市罗庄区物流行业协会" },
         });
-        var problem = await ProblemAsync(badMode, HttpStatusCode.UnprocessableEntity, "ENGINE_FORM_FIELD_ENUM");
+        var problem = await Problems.ExpectAsync(badMode, HttpStatusCode.UnprocessableEntity, "ENGINE_FORM_FIELD_ENUM");
         Assert.Contains("成立登记", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(countBefore, (await Engine.ListInstancesAsync(key: "registration", take: 10_000)).Count);
 
@@ -123,7 +113,7 @@ public sealed class ContractRefusalTests(SqlitePlatform fixture) : IClassFixture
 
         var wrongType = await registrar.PostAsJsonAsync($"/api/tasks/{intake.Id}/complete",
             new { outcome = "accept", variables = new JsonObject { ["channel"] = "desk", ["inPersonVisit"] = "是" } });
-        var typed = await ProblemAsync(wrongType, HttpStatusCode.UnprocessableEntity, "ENGINE_FORM_FIELD_TYPE");
+        var typed = await Problems.ExpectAsync(wrongType, HttpStatusCode.UnprocessableEntity, "ENGINE_FORM_FIELD_TYPE");
         Assert.Contains("inPersonVisit", typed["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HumanTaskState.Open, (await Engine.Tasks.GetAsync(intake.Id))!.State);
     }
@@ -136,21 +126,21 @@ public sealed class ContractRefusalTests(SqlitePlatform fixture) : IClassFixture
 
         // a department reviewer is not a starter of decoupling; a unit is not a starter of the evaluation
         var reviewer = await Platform.SignedInAsync("czj");
-        await ProblemAsync(await reviewer.PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = swjAssociation.ToString() }),
+        await Problems.ExpectAsync(await reviewer.PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = swjAssociation.ToString() }),
             HttpStatusCode.Forbidden, "ENGINE_START_FORBIDDEN");
         var unit = await Platform.SignedInAsync("jxj");
-        await ProblemAsync(await unit.PostAsJsonAsync("/api/instances", new { key = "evaluation" }), HttpStatusCode.Forbidden, "ENGINE_START_FORBIDDEN");
+        await Problems.ExpectAsync(await unit.PostAsJsonAsync("/api/instances", new { key = "evaluation" }), HttpStatusCode.Forbidden, "ENGINE_START_FORBIDDEN");
         var association = await Platform.SignedInAsync(staff);
-        await ProblemAsync(await association.PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = swjAssociation.ToString() }),
+        await Problems.ExpectAsync(await association.PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = swjAssociation.ToString() }),
             HttpStatusCode.Forbidden, "ENGINE_START_FORBIDDEN");
 
         // a unit starts only its own associations' cases, and the facts come from the register, never from the client
-        await ProblemAsync(await unit.PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = swjAssociation.ToString() }),
+        await Problems.ExpectAsync(await unit.PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = swjAssociation.ToString() }),
             HttpStatusCode.NotFound, "CASE_SUBJECT_NOT_FOUND");
-        await ProblemAsync(await unit.PostAsJsonAsync("/api/instances", new { key = "decoupling" }),
+        await Problems.ExpectAsync(await unit.PostAsJsonAsync("/api/instances", new { key = "decoupling" }),
             HttpStatusCode.UnprocessableEntity, "CASE_SUBJECT_REQUIRED");
         var (jxjAssociation, _) = await FreshAssociationAsync("jxj");
-        await ProblemAsync(await unit.PostAsJsonAsync("/api/instances", new
+        await Problems.ExpectAsync(await unit.PostAsJsonAsync("/api/instances", new
         {
             key = "decoupling",
             businessKey = jxjAssociation.ToString(),
@@ -173,7 +163,7 @@ public sealed class ContractRefusalTests(SqlitePlatform fixture) : IClassFixture
         var people = await unit.GetFromJsonAsync<JsonArray>($"/api/tasks/{verify.Id}/people?kind=Transfer");
         Assert.DoesNotContain(people!, p => p!["userName"]!.GetValue<string>() == staff);
 
-        var problem = await ProblemAsync(await unit.PostAsJsonAsync($"/api/tasks/{verify.Id}/transfer", new { userName = staff, comment = "请协会自行核实" }),
+        var problem = await Problems.ExpectAsync(await unit.PostAsJsonAsync($"/api/tasks/{verify.Id}/transfer", new { userName = staff, comment = "请协会自行核实" }),
             HttpStatusCode.UnprocessableEntity, "ENGINE_TARGET_NOT_ELIGIBLE");
         Assert.Contains(staff, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         var after = (await Engine.Tasks.GetAsync(verify.Id))!;
@@ -195,9 +185,9 @@ public sealed class ContractRefusalTests(SqlitePlatform fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, (await association.PostAsJsonAsync(move, new { to = "SelfChecked" })).StatusCode);
         // the association cannot verify its own item, and nobody moves an item into review by hand
-        await ProblemAsync(await association.PostAsJsonAsync(move, new { to = "Verified" }), HttpStatusCode.Forbidden, "CHECKLIST_MOVE_FORBIDDEN");
+        await Problems.ExpectAsync(await association.PostAsJsonAsync(move, new { to = "Verified" }), HttpStatusCode.Forbidden, "CHECKLIST_MOVE_FORBIDDEN");
         var unit = await driver.AsAsync("nyj");
-        await ProblemAsync(await unit.PostAsJsonAsync(move, new { to = "InReview" }), HttpStatusCode.Forbidden, "CHECKLIST_MOVE_FORBIDDEN");
+        await Problems.ExpectAsync(await unit.PostAsJsonAsync(move, new { to = "InReview" }), HttpStatusCode.Forbidden, "CHECKLIST_MOVE_FORBIDDEN");
         // a department that is no party to the case does not even see the checklist
         var reviewer = await driver.AsAsync("czj");
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.PostAsJsonAsync(move, new { to = "Approved" })).StatusCode);

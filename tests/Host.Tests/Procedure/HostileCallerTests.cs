@@ -19,16 +19,6 @@ public abstract class HostileCallerTests(PlatformFactory platform)
 {
     private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
 
-    private static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status} {code}, got {(int)response.StatusCode}: {body}");
-        var problem = JsonNode.Parse(body)!.AsObject();
-        Assert.Equal(code, problem["code"]!.GetValue<string>());
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem["detail"]!.GetValue<string>());
-        return problem;
-    }
-
     private async Task<T> DbAsync<T>(Func<PlatformDbContext, Task<T>> read)
     {
         await using var scope = platform.Services.CreateAsyncScope();
@@ -54,7 +44,7 @@ public abstract class HostileCallerTests(PlatformFactory platform)
 
         var response = await client.PostAsync($"/api/documents?associationId={ceramics}&type={type}", Uploads.File(Pdf, "审核意见书.pdf", "application/pdf"));
 
-        var problem = await ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "DOCUMENT_TYPE_NOT_UPLOADABLE");
+        var problem = await Problems.ExpectAsync(response, HttpStatusCode.UnprocessableEntity, "DOCUMENT_TYPE_NOT_UPLOADABLE");
         Assert.Equal("type", problem["errors"]![0]!["field"]!.GetValue<string>());
         Assert.Equal(before, await DocumentCountAsync());
     }
@@ -91,7 +81,7 @@ public abstract class HostileCallerTests(PlatformFactory platform)
         });
         var sealsBefore = await DbAsync(db => db.SealConfirmations.CountAsync());
 
-        var problem = await ProblemAsync(await association.PostAsync($"/api/documents/{id}/seal", null), HttpStatusCode.UnprocessableEntity, "DOCUMENT_NOT_SEALABLE");
+        var problem = await Problems.ExpectAsync(await association.PostAsync($"/api/documents/{id}/seal", null), HttpStatusCode.UnprocessableEntity, "DOCUMENT_NOT_SEALABLE");
 
         Assert.Contains("审核文件", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(sealsBefore, await DbAsync(db => db.SealConfirmations.CountAsync()));
@@ -112,7 +102,7 @@ public abstract class HostileCallerTests(PlatformFactory platform)
 
         var upload = await association.PostAsync($"/api/documents?associationId={associationId}", Uploads.File(Pdf, fileName, "application/pdf"));
 
-        var problem = await ProblemAsync(upload, HttpStatusCode.UnprocessableEntity, "DOCUMENT_NAME_RESERVED");
+        var problem = await Problems.ExpectAsync(upload, HttpStatusCode.UnprocessableEntity, "DOCUMENT_NAME_RESERVED");
         Assert.Equal("file", problem["errors"]![0]!["field"]!.GetValue<string>());
         Assert.Contains(ChecklistSeals.FilePrefix, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await DocumentCountAsync());
@@ -136,7 +126,7 @@ public abstract class HostileCallerTests(PlatformFactory platform)
 
         var version = await unit.PostAsync($"/api/documents/{planId}/versions", Uploads.File(ProcedureScript.Docx("脱钩方案"), "脱钩事项清单-方案.docx"));
 
-        await ProblemAsync(version, HttpStatusCode.UnprocessableEntity, "DOCUMENT_NAME_RESERVED");
+        await Problems.ExpectAsync(version, HttpStatusCode.UnprocessableEntity, "DOCUMENT_NAME_RESERVED");
         Assert.Equal(before, await DocumentCountAsync());
     }
 
@@ -158,7 +148,7 @@ public abstract class HostileCallerTests(PlatformFactory platform)
 
         var response = await office.PutAsJsonAsync($"/api/register/{associationId}?expectedStamp={entry["concurrencyStamp"]}", fields);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "REGISTER_FIELD_DECIDED");
+        var problem = await Problems.ExpectAsync(response, HttpStatusCode.UnprocessableEntity, "REGISTER_FIELD_DECIDED");
         Assert.Equal(field, problem["errors"]![0]!["field"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
         var after = await new ScenarioPlatform(platform).AssociationAsync(associationId);
         Assert.Equal(entry["concurrencyStamp"]!.GetValue<Guid>(), after.ConcurrencyStamp);
@@ -199,7 +189,7 @@ public abstract class HostileCallerTests(PlatformFactory platform)
 
         var started = await unit.PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = associationId.ToString() });
 
-        var problem = await ProblemAsync(started, HttpStatusCode.NotFound, "CASE_SUBJECT_NOT_FOUND");
+        var problem = await Problems.ExpectAsync(started, HttpStatusCode.NotFound, "CASE_SUBJECT_NOT_FOUND");
         Assert.Equal("businessKey", problem["errors"]![0]!["field"]!.GetValue<string>());
         Assert.Equal(before, (await platform.Services.GetRequiredService<Decoupling.Engine.WorkflowEngine>().ListInstancesAsync(businessKey: associationId.ToString())).Count);
     }
@@ -221,7 +211,7 @@ public abstract class HostileCallerTests(PlatformFactory platform)
 
         var started = await office.PostAsJsonAsync("/api/instances", new { key = "decoupling", businessKey = associationId.ToString() });
 
-        var problem = await ProblemAsync(started, HttpStatusCode.Conflict, "CASE_SUBJECT_CONCLUDED");
+        var problem = await Problems.ExpectAsync(started, HttpStatusCode.Conflict, "CASE_SUBJECT_CONCLUDED");
         Assert.Equal("businessKey", problem["errors"]![0]!["field"]!.GetValue<string>());
         Assert.Contains(name, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(await engine.ListInstancesAsync(businessKey: associationId.ToString()));
