@@ -11,7 +11,8 @@ namespace Decoupling.Browser.Tests;
 /// registration and the renewed certificate with one item returned on the way, a unit summary waiting for the office, an
 /// audit check, an evaluation and an important-situation report open): each role's menu pages, every tab on them, and the
 /// pages their links lead to, each checked for English leftovers, GUIDs, MudBlazor's English defaults, dates not in
-/// Chinese form and console errors. All pages are reported at once, so one run lists everything to fix.
+/// Chinese form, short labels, statuses and dates broken over two lines, pages taller than 6,000 px and console errors.
+/// All pages are reported at once, so one run lists everything to fix.
 /// </summary>
 public sealed class PageSweepTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
@@ -149,10 +150,11 @@ public sealed class PageSweepTests(PlatformFixture platform) : IClassFixture<Pla
             findings.AddRange(Regex.Matches(side, @"\$\{[^}]*\}").Select(m => m.Value).Distinct().Select(m => $"{where}: the case viewer names a step by its placeholder “{m}”"));
         }
 
-        var broken = await page.EvaluateAsync<string[]>(WrappedShortText);
-        // not yet asserted: the pages still break labels of the task form, the register entry and the audit trail over two
-        // lines; the sweep lists them (screenshots/sweep-wraps.txt) until those layouts are fixed
-        Wraps.AddRange(broken.Distinct().Select(b => $"{where}: short text broken over lines “{b}”"));
+        // a label, a status or a date broken over two lines at 1366 wide; also kept in screenshots/sweep-wraps.txt, the list
+        // to start from when one comes back
+        var broken = (await page.EvaluateAsync<string[]>(WrappedShortText)).Distinct().Select(b => $"{where}: short text broken over lines “{b}”").ToList();
+        Wraps.AddRange(broken);
+        findings.AddRange(broken);
         findings.AddRange(errors.Distinct().Select(e => $"{where}: console error {e}"));
         errors.Clear();
     }
@@ -165,7 +167,7 @@ public sealed class PageSweepTests(PlatformFixture platform) : IClassFixture<Pla
         () => [...document.querySelectorAll('.mud-main-content td, .mud-main-content th, .mud-main-content .mud-chip, .mud-main-content button')]
           .filter(e => e.offsetParent !== null && !e.closest('.djs-container'))
           .map(e => [e, e.innerText.trim()])
-          .filter(([e, t]) => t.length > 0 && !t.includes('\n') && (t.length <= 8 || /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/.test(t)))
+          .filter(([e, t]) => t.length > 0 && !t.includes('\n') && (t.length <= 8 || /^(\d{4}-)?\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(t)))
           .filter(([e, t]) => {
             // the lines the text itself takes (its text nodes' boxes), not the boxes of icons or padding beside it
             const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);

@@ -15,7 +15,7 @@ public sealed class DueBadgeTests : IAsyncLifetime
 
         Assert.Contains("已超期", badge.Markup);
         Assert.DoesNotContain("即将到期", badge.Markup);
-        Assert.Equal("due-overdue", badge.Find("span").GetAttribute("class"));
+        Assert.Equal("moment due-overdue", badge.Find("span").GetAttribute("class"));
         Assert.Contains("11-30 07:00", badge.Find("span").TextContent);
         Assert.Equal("2026-11-30 07:00", badge.Find("span").GetAttribute("title"));
     }
@@ -26,7 +26,7 @@ public sealed class DueBadgeTests : IAsyncLifetime
         var badge = context.Render<DueBadge>(p => p.Add(b => b.Due, Now.AddHours(20)));
 
         Assert.Contains("即将到期", badge.Markup);
-        Assert.Equal("due-soon", badge.Find("span").GetAttribute("class"));
+        Assert.Equal("moment due-soon", badge.Find("span").GetAttribute("class"));
         Assert.Contains("12-01 06:00", badge.Find("span").TextContent);
     }
 
@@ -35,7 +35,7 @@ public sealed class DueBadgeTests : IAsyncLifetime
     {
         var later = context.Render<DueBadge>(p => p.Add(b => b.Due, Now.AddDays(3)));
         Assert.DoesNotContain("mud-chip", later.Markup);
-        Assert.Equal(string.Empty, later.Find("span").GetAttribute("class"));
+        Assert.Equal("moment", later.Find("span").GetAttribute("class"));
 
         var none = context.Render<DueBadge>(p => p.Add(b => b.Due, (DateTimeOffset?)null));
         Assert.Equal("—", none.Find("span").TextContent);
