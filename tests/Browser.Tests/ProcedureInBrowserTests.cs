@@ -339,7 +339,7 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         {
             await leading.GotoAsync(summaryCase);
             await leading.Locator("#instance-title").WaitForAsync();
-            if (await leading.Locator(".mud-chip", new() { HasText = "已办结" }).CountAsync() > 0)
+            if (await leading.Locator("#instance-state", new() { HasText = "已办结" }).CountAsync() > 0)
             {
                 break;
             }
@@ -347,7 +347,7 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
             await Task.Delay(500);
         }
 
-        await Assertions.Expect(leading.Locator(".mud-chip", new() { HasText = "已办结" })).ToBeVisibleAsync();
+        await Assertions.Expect(leading.Locator("#instance-state", new() { HasText = "已办结" })).ToBeVisibleAsync();
         await Assertions.Expect(leading.Locator("#instance-documents")).ToContainTextAsync("修改稿");
         await BrowserSession.ScreenshotAsync(leading, "76-instance-unit-summary");
     }
@@ -406,7 +406,7 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
         {
             await leading.GotoAsync(evaluationCase);
             await leading.Locator("#instance-title").WaitForAsync();
-            if (await leading.Locator(".mud-chip", new() { HasText = "已办结" }).CountAsync() > 0)
+            if (await leading.Locator("#instance-state", new() { HasText = "已办结" }).CountAsync() > 0)
             {
                 break;
             }
@@ -414,7 +414,7 @@ public sealed class ProcedureInBrowserTests(PlatformFixture platform) : IClassFi
             await Task.Delay(500);
         }
 
-        await Assertions.Expect(leading.Locator(".mud-chip", new() { HasText = "已办结" })).ToBeVisibleAsync();
+        await Assertions.Expect(leading.Locator("#instance-state", new() { HasText = "已办结" })).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(leading, "84-instance-evaluation");
         // the newest report is the final one: the evaluator's findings, the district's figures, results in words
         var (fileName, text) = await Docx.DownloadAsync(leading, leading.Locator("#instance-documents tr", new() { HasText = "成效评估报告" }).First);
