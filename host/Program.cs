@@ -71,6 +71,7 @@ builder.Services.AddMudServices();
 builder.Services.AddScoped<UiSession>();
 builder.Services.AddScoped<Downloads>();
 builder.Services.AddScoped<NoticeCounter>();
+builder.Services.AddScoped<NoticeOpener>();
 builder.Services.AddPlatformPolicies();
 builder.Services.AddProblemDetails();
 // outside Development a body that cannot be bound would get an empty 400; throwing lets ProblemMapper say what and where

@@ -106,7 +106,7 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
         var record = await ReadableAsync(scope, actor, documentId, cancellationToken);
         if (!MaySeal(record.Type))
         {
-            throw new AppException(AppErrors.DocumentNotSealable, TypeName(record.Type), record.FileName) { Field = "type" };
+            throw new AppException(AppErrors.DocumentNotSealable, DocumentTypeNames.Of(record.Type), record.FileName) { Field = "type" };
         }
 
         return await scope.Get<SealService>().ConfirmAsync(documentId, actor.Account.Id, cancellationToken);
@@ -144,7 +144,7 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
     {
         if (!MayUploadAs(actor, type))
         {
-            throw new AppException(AppErrors.DocumentTypeNotUploadable, TypeName(type)) { Field = "type" };
+            throw new AppException(AppErrors.DocumentTypeNotUploadable, DocumentTypeNames.Of(type)) { Field = "type" };
         }
 
         RefuseReservedName(fileName);
@@ -196,21 +196,6 @@ public sealed class DocumentAccess(IServiceScopeFactory scopes)
             throw new AppException(AppErrors.DocumentNameReserved, FileNameSanitizer.Sanitize(fileName), ChecklistSeals.FilePrefix) { Field = "file" };
         }
     }
-
-    private static string TypeName(DocumentType type) => type switch
-    {
-        DocumentType.Evidence => "佐证材料",
-        DocumentType.Other => "其他材料",
-        DocumentType.DecouplingPlan => "脱钩方案",
-        DocumentType.ReviewDocument => "审核文件",
-        DocumentType.ApprovalDocument => "批复文件",
-        DocumentType.Summary => "工作总结",
-        DocumentType.Evaluation => "评估报告",
-        DocumentType.Certificate => "登记证书",
-        DocumentType.RegisterExport => "名册",
-        DocumentType.PublicationAttachment => "通知公告附件",
-        _ => type.ToString(),
-    };
 
     /// <summary>
     /// Which documents are revised by new versions: the unit's plan and summary. Decisions, certificates and evidence are

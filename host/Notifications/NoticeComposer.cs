@@ -22,9 +22,9 @@ public sealed class NoticeComposer : IEngineListener
 
         foreach (var group in task.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (group.StartsWith("dept:", StringComparison.Ordinal))
+            if (group.StartsWith(CaseActor.DepartmentGroupPrefix, StringComparison.Ordinal))
             {
-                Notices.Add(new PendingNotice($"{key}:{group}", title, body, null, group["dept:".Length..], $"/tasks/{task.Id}"));
+                Notices.Add(new PendingNotice($"{key}:{group}", title, body, null, group[CaseActor.DepartmentGroupPrefix.Length..], $"/tasks/{task.Id}"));
             }
             else if (group.StartsWith(CaseActor.AssociationGroupPrefix, StringComparison.Ordinal)
                      && Guid.TryParse(group[CaseActor.AssociationGroupPrefix.Length..], out var association))

@@ -47,6 +47,7 @@ public sealed class PlatformFixture : IAsyncDisposable
         services.AddScoped<UiSession>();
         services.AddScoped<Downloads>();
         services.AddScoped<NoticeCounter>();
+        services.AddScoped<NoticeOpener>();
         fixture.Context.AddAuthorization().SetAuthorized(signedIn);
 
         await using (var db = PlatformDatabase.CreateSqlite(connection))
